@@ -1,0 +1,81 @@
+import {
+  Kafka,
+  Partitioners,
+  logLevel as KafkaLogLevel,
+  type KafkaConfig,
+  type LogEntry,
+  type Producer,
+  type ProducerConfig,
+} from 'kafkajs';
+import type { Logger } from './logger';
+
+/** The topics Vigil owns. They are created explicitly by the deploy scripts, never auto-created. */
+export const TOPICS = {
+  accessEvents: 'access-events',
+  sealedRoots: 'sealed-roots',
+  authzDecisions: 'authz-decisions',
+} as const;
+
+export interface KafkaFactoryOptions {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+  /** Extra kafkajs settings (TLS, SASL) for clusters other than the local one. */
+  overrides?: Partial<KafkaConfig>;
+}
+
+export function createKafka(options: KafkaFactoryOptions): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    connectionTimeout: 3_000,
+    requestTimeout: 30_000,
+    // Reconnects back off up to ~30 s in total before an operation gives up; callers that must
+    // fail fast (ingest under a down broker) bound their own waits instead.
+    retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 10_000 },
+    logLevel: KafkaLogLevel.WARN,
+    logCreator: kafkaLogCreator(options.logger),
+    ...options.overrides,
+  });
+}
+
+/**
+ * A producer for records whose loss or duplication matters: acks=all is set per send by the
+ * callers (kafkajs takes acks on send), idempotence removes duplicates from internal retries, and
+ * the Java-compatible murmur2 partitioner keeps key -> partition stable across languages.
+ */
+export function createDurableProducer(kafka: Kafka, overrides: ProducerConfig = {}): Producer {
+  return kafka.producer({
+    idempotent: true,
+    // kafkajs only guarantees idempotent ordering with a single in-flight request.
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+    ...overrides,
+  });
+}
+
+/** acks=all: the leader waits for the full in-sync replica set. */
+export const ACKS_ALL = -1;
+
+function kafkaLogCreator(logger: Logger) {
+  const child = logger.child({ component: 'kafkajs' });
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...rest } = log;
+      switch (level) {
+        case KafkaLogLevel.ERROR:
+        case KafkaLogLevel.NOTHING:
+          child.error(rest, message);
+          break;
+        case KafkaLogLevel.WARN:
+          child.warn(rest, message);
+          break;
+        case KafkaLogLevel.INFO:
+          child.info(rest, message);
+          break;
+        default:
+          child.debug(rest, message);
+      }
+    };
+}

@@ -1,0 +1,2 @@
+// The ingest service is specified by its own issue; this package only makes the layout real.
+export const SERVICE_NAME = 'ingest';

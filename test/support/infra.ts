@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import Redis from 'ioredis';
+
+export const brokers = (): string[] => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+export const redisUrl = (): string => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A name no other test (or earlier run) uses, so tests can run in parallel and leave no clashes. */
+export const uniqueName = (prefix: string): string => `test-${prefix}-${randomUUID().slice(0, 8)}`;
+
+export function testKafka(clientId = uniqueName('client')): Kafka {
+  return new Kafka({ clientId, brokers: brokers(), logLevel: logLevel.NOTHING });
+}
+
+export function testRedis(): Redis {
+  return new Redis(redisUrl(), { maxRetriesPerRequest: 1 });
+}
+
+/** Creates topics for one test and returns a cleanup that deletes them and the given groups. */
+export async function createTestTopics(
+  admin: Admin,
+  topics: { topic: string; numPartitions?: number }[],
+): Promise<void> {
+  await admin.createTopics({
+    topics: topics.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions ?? 1 })),
+    waitForLeaders: true,
+  });
+}
+
+/**
+ * Polls `condition` until it returns a value other than undefined/false, or fails with `what`
+ * after `timeoutMs`. Tests wait on conditions, never on bare sleeps.
+ */
+export async function waitFor<T>(
+  what: string,
+  condition: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+  intervalMs = 50,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      const cause = lastError instanceof Error ? `: ${lastError.message}` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
