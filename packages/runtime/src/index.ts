@@ -7,3 +7,5 @@ export * from './metrics';
 export * from './ops-server';
 export * from './shutdown';
 export * from './main';
+export * from './auth';
+export * from './grpc';

@@ -51,6 +51,10 @@ export function createDurableProducer(kafka: Kafka, overrides: ProducerConfig = 
     maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
     allowAutoTopicCreation: false,
+    // Idempotence is only sound when the producer never gives up on a sequence number, so sends
+    // retry until the broker answers. Callers that owe someone a quick answer bound their own
+    // wait and keep the send (and its eventual outcome) accounted for.
+    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 5_000 },
     ...overrides,
   });
 }
