@@ -1,1 +1,77 @@
-export {};
+/**
+ * @vigil/audit: verification of Vigil's sealed log. Pure functions over bytes and keys, no I/O:
+ * the sealer and the CLI read and write Kafka, this package decides what is true.
+ */
+export { AuditError, isAuditError, type AuditErrorCode } from './errors';
+export {
+  HASH_SIZE,
+  SIGNATURE_SIZE,
+  bytesEqual,
+  toHex,
+  parseHex,
+  toBase64,
+  parseBase64,
+} from './bytes';
+export { ZERO_HASH, EMPTY_ROOT_HASH, leafHash, nodeHash, rootFromLeafHashes } from './merkle';
+export {
+  type TreeIndex,
+  inclusionProof,
+  verifyInclusion,
+  consistencyProof,
+  verifyConsistency,
+} from './proofs';
+export {
+  LEAF_DOMAIN_TAG,
+  SEALED_ROOT_DOMAIN_TAG,
+  type RecordPosition,
+  encodeLeafData,
+  canonicalRootBytes,
+  sealedRootHash,
+} from './encoding';
+export { SEALED_ROOT_VERSION, type UnsignedSealedRoot, type SealedRootRecord } from './root';
+export { toProtoSealedRoot, fromProtoSealedRoot } from './proto';
+export {
+  KEY_ID_PREFIX,
+  keyIdFor,
+  rawPublicKey,
+  loadPrivateKey,
+  loadPublicKey,
+  publicKeyFromRaw,
+  publicKeyToPem,
+} from './keys';
+export { Keyring } from './keyring';
+export { signRoot, verifyRootSignature, type RootSignatureVerification } from './signing';
+export {
+  verifyChain,
+  type ChainProblem,
+  type ChainProblemKind,
+  type VerifyChainOptions,
+} from './chain';
+export {
+  verifyBatch,
+  findUnsealed,
+  leafHashesForRecords,
+  type BatchRecord,
+  type BatchProblem,
+  type BatchProblemKind,
+  type CoverageProblem,
+} from './batch';
+export {
+  type SealedRootJson,
+  sealedRootToJson,
+  sealedRootFromJson,
+  formatRfc3339,
+  parseRfc3339,
+} from './json';
+export {
+  PROOF_BUNDLE_FORMAT,
+  type ProofBundle,
+  type BuildProofBundleArgs,
+  type ParsedProofBundle,
+  type ProvenRecord,
+  type BundleFailureCode,
+  type BundleVerification,
+  buildProofBundle,
+  parseProofBundle,
+  verifyProofBundle,
+} from './bundle';

@@ -1,1 +1,3 @@
-export {};
+export { buildProgram, runCli } from './program';
+export { EXIT, CliError } from './exit-codes';
+export { verifySealedLog, type VerifyReport, type Finding } from './audit/verify-report';

@@ -9,3 +9,4 @@ export * from './shutdown';
 export * from './main';
 export * from './auth';
 export * from './grpc';
+export * from './kafka-read';

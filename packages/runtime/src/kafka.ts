@@ -67,6 +67,9 @@ function kafkaLogCreator(logger: Logger) {
   return () =>
     ({ level, log }: LogEntry) => {
       const { message, ...rest } = log;
+      // Transactional producers here bound their retries on purpose and recover by
+      // re-initialising (see the sealer); kafkajs would warn about that on every start.
+      if (message.startsWith('Limiting retries for the idempotent producer')) return;
       switch (level) {
         case KafkaLogLevel.ERROR:
         case KafkaLogLevel.NOTHING:

@@ -1,2 +1,6 @@
-// The sealer service is specified by its own issue; this package only makes the layout real.
-export const SERVICE_NAME = 'sealer';
+export * from './batch-buffer';
+export * from './build-root';
+export * from './chain-head';
+export * from './config';
+export * from './sealer';
+export * from './signing-key';

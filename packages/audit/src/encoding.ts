@@ -1,0 +1,115 @@
+/**
+ * The two byte encodings Vigil hashes and signs. Both are domain-separated by a NUL-terminated
+ * ASCII tag, use fixed-width big-endian integers and length-prefixed strings, and so are
+ * unambiguous: one byte string decodes to at most one value, and a leaf can never be confused
+ * with a root.
+ *
+ * Leaf data, hashed with leafHash to form the Merkle leaves (vigil.leaf.v1):
+ *
+ *   size  field
+ *   14    "vigil.leaf.v1\0"              ASCII tag
+ *   2     u16be   T = topic length        1..249
+ *   T     topic                           Kafka topic name (ASCII)
+ *   4     u32be   partition               0..2^31-1
+ *   8     u64be   offset                  0..2^63-1
+ *   4     u32be   V = value length        0..2^32-1
+ *   V     value                           the Kafka record value exactly as stored
+ *
+ * Signed root encoding, the Ed25519 message of a SealedRoot (vigil.sealed-root.v1):
+ *
+ *   size  field
+ *   21    "vigil.sealed-root.v1\0"        ASCII tag
+ *   4     u32be   version                 1
+ *   2     u16be   T = topic length
+ *   T     topic
+ *   4     u32be   partition
+ *   8     u64be   batchSequence
+ *   8     u64be   firstOffset
+ *   8     u64be   lastOffset
+ *   8     u64be   leafCount
+ *   32    rootHash
+ *   32    prevRootHash
+ *   8     u64be   sealedAt, epoch milliseconds UTC
+ *   2     u16be   K = keyId length        1..128
+ *   K     keyId                           ASCII, e.g. "ed25519:<32 hex>"
+ *
+ * key_id is signed so that a signature cannot be re-attributed to another key id. Protobuf is
+ * deliberately not what gets signed: its encoding is not canonical (field order, default
+ * omission, unknown fields), so re-encoding a decoded message need not give the signed bytes.
+ */
+import { AuditError } from './errors';
+import { ByteWriter, MAX_U32, SIGNATURE_SIZE, concatBytes, isBytes, sha256 } from './bytes';
+import { OFFSET_EXPECTED, parseOffset, partitionProblem, topicProblem } from './fields';
+import { type SealedRootRecord, type UnsignedSealedRoot, unsignedRootProblem } from './root';
+
+export const LEAF_DOMAIN_TAG = 'vigil.leaf.v1\0';
+export const SEALED_ROOT_DOMAIN_TAG = 'vigil.sealed-root.v1\0';
+
+export interface RecordPosition {
+  topic: string;
+  partition: number;
+  /** A safe-integer number, a bigint or a decimal string (kafkajs hands out strings). */
+  offset: number | bigint | string;
+}
+
+export function encodeLeafData(position: RecordPosition, value: Uint8Array): Uint8Array {
+  if (typeof position !== 'object' || position === null) {
+    throw new AuditError('INVALID_ARGUMENT', 'position must be an object');
+  }
+  const topic = topicProblem(position.topic);
+  if (topic) throw new AuditError('INVALID_ARGUMENT', `topic ${topic}`);
+  const partition = partitionProblem(position.partition);
+  if (partition) throw new AuditError('INVALID_ARGUMENT', `partition ${partition}`);
+  const offset = parseOffset(position.offset);
+  if (offset === undefined) throw new AuditError('INVALID_ARGUMENT', `offset ${OFFSET_EXPECTED}`);
+  // A null (tombstone) value has no byte representation here; audit topics are never compacted.
+  if (!isBytes(value)) throw new AuditError('INVALID_ARGUMENT', 'value must be a Uint8Array');
+  if (value.length > MAX_U32) {
+    throw new AuditError('INVALID_ARGUMENT', `value is longer than ${MAX_U32} bytes`);
+  }
+  return new ByteWriter()
+    .ascii(LEAF_DOMAIN_TAG)
+    .lengthPrefixed16(Buffer.from(position.topic, 'latin1'))
+    .u32(position.partition)
+    .u64(offset)
+    .u32(value.length)
+    .bytes(value)
+    .finish();
+}
+
+export function canonicalRootBytes(root: UnsignedSealedRoot & { keyId: string }): Uint8Array {
+  const problem = unsignedRootProblem(root, true);
+  if (problem) {
+    throw new AuditError('MALFORMED_ROOT', `sealed root ${problem.field} ${problem.reason}`);
+  }
+  return new ByteWriter()
+    .ascii(SEALED_ROOT_DOMAIN_TAG)
+    .u32(root.version)
+    .lengthPrefixed16(Buffer.from(root.topic, 'latin1'))
+    .u32(root.partition)
+    .u64(root.batchSequence)
+    .u64(root.firstOffset)
+    .u64(root.lastOffset)
+    .u64(root.leafCount)
+    .bytes(root.rootHash)
+    .bytes(root.prevRootHash)
+    .u64(root.sealedAtMillis)
+    .lengthPrefixed16(Buffer.from(root.keyId, 'latin1'))
+    .finish();
+}
+
+/**
+ * SHA-256(canonicalRootBytes(root) || signature): the link of the hash chain. The next root of
+ * the topic-partition carries it as prevRootHash. Covering the signature as well means a chain
+ * commits to exactly the signed roots that were published, not merely to their contents.
+ */
+export function sealedRootHash(root: SealedRootRecord): Uint8Array {
+  const bytes = canonicalRootBytes(root);
+  if (!isBytes(root.signature) || root.signature.length !== SIGNATURE_SIZE) {
+    throw new AuditError(
+      'MALFORMED_ROOT',
+      `sealed root signature must be a ${SIGNATURE_SIZE}-byte Ed25519 signature`,
+    );
+  }
+  return sha256(concatBytes([bytes, root.signature]));
+}

@@ -1,0 +1,200 @@
+/**
+ * JSON form of a sealed root, as embedded in proof bundles: int64 fields as decimal strings
+ * (the proto3 JSON convention, safe for any JSON reader), hashes and the signature as lowercase
+ * hex, sealedAt as an RFC 3339 UTC timestamp with milliseconds.
+ */
+import { AuditError, type AuditErrorCode } from './errors';
+import { HASH_SIZE, SIGNATURE_SIZE, parseHex, toHex } from './bytes';
+import { type SealedRootRecord, sealedRootProblem } from './root';
+
+export interface SealedRootJson {
+  version: number;
+  topic: string;
+  partition: number;
+  batchSequence: string;
+  firstOffset: string;
+  lastOffset: string;
+  leafCount: string;
+  rootHash: string;
+  prevRootHash: string;
+  sealedAt: string;
+  keyId: string;
+  signature: string;
+}
+
+const SEALED_ROOT_JSON_FIELDS = [
+  'version',
+  'topic',
+  'partition',
+  'batchSequence',
+  'firstOffset',
+  'lastOffset',
+  'leafCount',
+  'rootHash',
+  'prevRootHash',
+  'sealedAt',
+  'keyId',
+  'signature',
+] as const;
+
+export function sealedRootToJson(root: SealedRootRecord): SealedRootJson {
+  const problem = sealedRootProblem(root);
+  if (problem) {
+    throw new AuditError('MALFORMED_ROOT', `sealed root ${problem.field} ${problem.reason}`);
+  }
+  return {
+    version: root.version,
+    topic: root.topic,
+    partition: root.partition,
+    batchSequence: String(root.batchSequence),
+    firstOffset: String(root.firstOffset),
+    lastOffset: String(root.lastOffset),
+    leafCount: String(root.leafCount),
+    rootHash: toHex(root.rootHash),
+    prevRootHash: toHex(root.prevRootHash),
+    sealedAt: formatRfc3339(root.sealedAtMillis),
+    keyId: root.keyId,
+    signature: toHex(root.signature),
+  };
+}
+
+/** Strict inverse of sealedRootToJson; throws AuditError('MALFORMED_ROOT') naming the field. */
+export function sealedRootFromJson(json: unknown): SealedRootRecord {
+  return parseSealedRootJson(new JsonFields('MALFORMED_ROOT'), json, 'sealedRoot');
+}
+
+export function parseSealedRootJson(
+  fields: JsonFields,
+  json: unknown,
+  path: string,
+): SealedRootRecord {
+  const o = fields.object(json, path, SEALED_ROOT_JSON_FIELDS);
+  const at = (name: string) => `${path}.${name}`;
+  const root: SealedRootRecord = {
+    version: fields.uint(o.version, at('version')),
+    topic: fields.string(o.topic, at('topic')),
+    partition: fields.uint(o.partition, at('partition')),
+    batchSequence: fields.decimal(o.batchSequence, at('batchSequence')),
+    firstOffset: fields.decimal(o.firstOffset, at('firstOffset')),
+    lastOffset: fields.decimal(o.lastOffset, at('lastOffset')),
+    leafCount: fields.decimal(o.leafCount, at('leafCount')),
+    rootHash: fields.hex(o.rootHash, at('rootHash'), HASH_SIZE),
+    prevRootHash: fields.hex(o.prevRootHash, at('prevRootHash'), HASH_SIZE),
+    sealedAtMillis: fields.timestamp(o.sealedAt, at('sealedAt')),
+    keyId: fields.string(o.keyId, at('keyId')),
+    signature: fields.hex(o.signature, at('signature'), SIGNATURE_SIZE),
+  };
+  const problem = sealedRootProblem(root);
+  if (problem) fields.fail(at(problem.field), problem.reason);
+  return root;
+}
+
+/** Reads untrusted JSON field by field, failing with the JSON path of the first bad field. */
+export class JsonFields {
+  constructor(private readonly code: AuditErrorCode) {}
+
+  fail(field: string, reason: string): never {
+    throw new AuditError(this.code, `${field}: ${reason}`, { field });
+  }
+
+  /** A plain object with exactly the given keys: extra fields are refused, not ignored. */
+  object<K extends string>(value: unknown, path: string, keys: readonly K[]): Record<K, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.fail(path, 'must be a JSON object');
+    }
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (!(keys as readonly string[]).includes(key)) this.fail(`${path}.${key}`, 'unknown field');
+    }
+    for (const key of keys) {
+      if (!Object.prototype.hasOwnProperty.call(record, key))
+        this.fail(`${path}.${key}`, 'missing');
+    }
+    return record as Record<K, unknown>;
+  }
+
+  string(value: unknown, field: string): string {
+    if (typeof value !== 'string') this.fail(field, 'must be a string');
+    return value;
+  }
+
+  uint(value: unknown, field: string): number {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      this.fail(field, 'must be a non-negative integer');
+    }
+    return value;
+  }
+
+  /** A non-negative safe integer written as a canonical decimal string. */
+  decimal(value: unknown, field: string): number {
+    if (typeof value !== 'string' || !/^(?:0|[1-9][0-9]{0,15})$/.test(value)) {
+      this.fail(field, 'must be a decimal string without leading zeros');
+    }
+    const n = Number(value);
+    if (!Number.isSafeInteger(n)) this.fail(field, 'must be at most 2^53-1');
+    return n;
+  }
+
+  hex(value: unknown, field: string, size: number): Uint8Array {
+    const bytes = typeof value === 'string' ? parseHex(value) : undefined;
+    if (!bytes || bytes.length !== size) {
+      this.fail(field, `must be ${size * 2} lowercase hex characters`);
+    }
+    return bytes;
+  }
+
+  timestamp(value: unknown, field: string): number {
+    const ms = typeof value === 'string' ? parseRfc3339(value) : undefined;
+    if (ms === undefined) {
+      this.fail(
+        field,
+        'must be an RFC 3339 timestamp after 1970 with at most millisecond precision',
+      );
+    }
+    return ms;
+  }
+}
+
+const LAST_FORMATTABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** RFC 3339 in UTC with milliseconds, e.g. 2026-03-01T12:00:00.000Z. */
+export function formatRfc3339(ms: number): string {
+  if (!Number.isSafeInteger(ms) || ms < 0 || ms > LAST_FORMATTABLE_MS) {
+    throw new AuditError('MALFORMED_ROOT', `sealedAt ${ms} cannot be written as RFC 3339`);
+  }
+  return new Date(ms).toISOString();
+}
+
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * Epoch milliseconds of an RFC 3339 timestamp (any offset), or undefined when the text is not
+ * one, names an impossible date, is before 1970 or is more precise than a millisecond (the
+ * signed encoding holds milliseconds, so finer digits could not have been signed).
+ */
+export function parseRfc3339(text: string): number | undefined {
+  const m = RFC3339.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as number[];
+  const fraction = (m[7] ?? '').padEnd(9, '0');
+  if (fraction.slice(3) !== '000000') return undefined;
+  if (year === undefined || month === undefined || day === undefined) return undefined;
+  if (hour === undefined || minute === undefined || second === undefined) return undefined;
+  // Date.UTC maps years 0-99 to 1900-1999; such years are before 1970 anyway.
+  if (year < 1900 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) {
+    return undefined;
+  }
+  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
+  let offsetMinutes = 0;
+  if (m[8] !== undefined) {
+    const oh = Number(m[9]);
+    const om = Number(m[10]);
+    if (oh > 23 || om > 59) return undefined;
+    offsetMinutes = (m[8] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const ms =
+    Date.UTC(year, month - 1, day, hour, minute, second, Number(fraction.slice(0, 3))) -
+    offsetMinutes * 60_000;
+  return ms >= 0 && ms <= LAST_FORMATTABLE_MS ? ms : undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * RFC 6962 §2.1 Merkle Tree Hash over SHA-256 (identical in RFC 9162 §2.1.1):
+ *
+ *   MTH({})       = SHA-256()
+ *   MTH({d(0)})   = SHA-256(0x00 || d(0))
+ *   MTH(D[n])     = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n]))   k = largest power of 2 < n
+ *
+ * The 0x00/0x01 prefixes keep a leaf from ever being mistaken for an interior node, which is what
+ * makes second-preimage attacks on the tree fail.
+ */
+import { AuditError } from './errors';
+import { HASH_SIZE, isHash, sha256 } from './bytes';
+
+/** 32 zero bytes: the prevRootHash of the first sealed root of a topic-partition. */
+export const ZERO_HASH: Uint8Array = new Uint8Array(HASH_SIZE);
+
+/** MTH of the empty tree, SHA-256 of the empty string (e3b0c442...b855). */
+export const EMPTY_ROOT_HASH: Uint8Array = sha256(new Uint8Array(0));
+
+export function leafHash(data: Uint8Array): Uint8Array {
+  if (!(data instanceof Uint8Array)) {
+    throw new AuditError('INVALID_ARGUMENT', 'leaf data must be a Uint8Array');
+  }
+  const input = new Uint8Array(1 + data.length);
+  input[0] = 0x00;
+  input.set(data, 1);
+  return sha256(input);
+}
+
+export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
+  if (!isHash(left) || !isHash(right)) {
+    throw new AuditError('INVALID_ARGUMENT', `node children must be ${HASH_SIZE}-byte hashes`);
+  }
+  return hashChildren(left, right);
+}
+
+/** nodeHash without the argument checks, for loops whose inputs are already known to be hashes. */
+export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
+  const input = new Uint8Array(1 + 2 * HASH_SIZE);
+  input[0] = 0x01;
+  input.set(left, 1);
+  input.set(right, 1 + HASH_SIZE);
+  return sha256(input);
+}
+
+export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Array {
+  checkLeafHashes(leafHashes);
+  if (leafHashes.length === 0) return EMPTY_ROOT_HASH.slice();
+  const levels = treeLevels(leafHashes);
+  return (levels[levels.length - 1] as Uint8Array[])[0] as Uint8Array;
+}
+
+export function checkLeafHashes(leafHashes: readonly Uint8Array[]): void {
+  if (!Array.isArray(leafHashes)) {
+    throw new AuditError('INVALID_ARGUMENT', 'leaf hashes must be an array');
+  }
+  for (let i = 0; i < leafHashes.length; i++) {
+    if (!isHash(leafHashes[i])) {
+      throw new AuditError(
+        'INVALID_ARGUMENT',
+        `leaf hash ${i} is not a ${HASH_SIZE}-byte Uint8Array`,
+      );
+    }
+  }
+}
+
+/**
+ * All levels of the tree bottom-up, levels[0] being the leaf hashes and the last level the root.
+ *
+ * Pairing nodes left to right and carrying an unpaired last node up unchanged builds exactly the
+ * RFC 6962 tree: the left subtree at every split is the complete tree over the largest power of
+ * two below n. Iterative, so 100k leaves cost 100k hashes and no deep recursion.
+ */
+export function treeLevels(leafHashes: readonly Uint8Array[]): Uint8Array[][] {
+  const levels: Uint8Array[][] = [leafHashes.slice()];
+  let level = levels[0] as Uint8Array[];
+  while (level.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2) {
+      next.push(hashChildren(level[i] as Uint8Array, level[i + 1] as Uint8Array));
+    }
+    if (level.length % 2 === 1) next.push(level[level.length - 1] as Uint8Array);
+    levels.push(next);
+    level = next;
+  }
+  return levels;
+}

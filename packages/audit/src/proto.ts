@@ -1,0 +1,95 @@
+/**
+ * vigil.v1.SealedRoot (wire) <-> SealedRootRecord. Decoding validates everything the signed
+ * encoding needs, so a record that comes out of fromProtoSealedRoot can always be hashed and
+ * verified; whether it verifies is the signature's business.
+ */
+import { millisFromTimestamp, timestampFromMillis, vigil } from '@vigil/proto';
+import { AuditError } from './errors';
+import { copyBytes, isBytes } from './bytes';
+import { type SealedRootRecord, sealedRootProblem } from './root';
+
+export function toProtoSealedRoot(record: SealedRootRecord): vigil.v1.ISealedRoot {
+  const problem = sealedRootProblem(record);
+  if (problem) {
+    throw new AuditError('MALFORMED_ROOT', `sealed root ${problem.field} ${problem.reason}`);
+  }
+  return vigil.v1.SealedRoot.create({
+    version: record.version,
+    topic: record.topic,
+    partition: record.partition,
+    batchSequence: record.batchSequence,
+    firstOffset: record.firstOffset,
+    lastOffset: record.lastOffset,
+    leafCount: record.leafCount,
+    rootHash: copyBytes(record.rootHash),
+    prevRootHash: copyBytes(record.prevRootHash),
+    sealedAt: timestampFromMillis(record.sealedAtMillis),
+    keyId: record.keyId,
+    signature: copyBytes(record.signature),
+  });
+}
+
+export function fromProtoSealedRoot(msg: vigil.v1.ISealedRoot): SealedRootRecord {
+  if (typeof msg !== 'object' || msg === null) {
+    throw new AuditError('MALFORMED_ROOT', 'sealed root must be a vigil.v1.SealedRoot message');
+  }
+  const sealedAtMillis = sealedAtFromProto(msg.sealedAt);
+  const bytes = (value: unknown): Uint8Array =>
+    // Decoded bytes are views into the decoder's buffer; copying detaches them from it.
+    isBytes(value) ? copyBytes(value) : (value as Uint8Array);
+  const record: SealedRootRecord = {
+    version: int64(msg.version),
+    topic: msg.topic as string,
+    partition: msg.partition as number,
+    batchSequence: int64(msg.batchSequence),
+    firstOffset: int64(msg.firstOffset),
+    lastOffset: int64(msg.lastOffset),
+    leafCount: int64(msg.leafCount),
+    rootHash: bytes(msg.rootHash),
+    prevRootHash: bytes(msg.prevRootHash),
+    sealedAtMillis,
+    keyId: msg.keyId as string,
+    signature: bytes(msg.signature),
+  };
+  const problem = sealedRootProblem(record);
+  if (problem) {
+    throw new AuditError('MALFORMED_ROOT', `sealed root ${snake(problem.field)} ${problem.reason}`);
+  }
+  return record;
+}
+
+// int64 fields arrive as numbers from the generated decoder, but as decimal strings from proto3
+// JSON (toObject with longs: String); both are accepted, and validation happens afterwards.
+function int64(value: unknown): number {
+  if (typeof value === 'string' && /^(?:0|[1-9][0-9]{0,15})$/.test(value)) return Number(value);
+  return value as number;
+}
+
+function sealedAtFromProto(ts: vigil.v1.ISealedRoot['sealedAt']): number {
+  if (ts === null || ts === undefined) {
+    throw new AuditError('MALFORMED_ROOT', 'sealed root sealed_at is missing');
+  }
+  const seconds = int64(ts.seconds ?? 0);
+  const nanos = ts.nanos ?? 0;
+  // The signature covers milliseconds; finer precision would be silently dropped, so two
+  // different wire roots would verify as one.
+  if (
+    !Number.isSafeInteger(seconds) ||
+    !Number.isInteger(nanos) ||
+    nanos < 0 ||
+    nanos >= 1e9 ||
+    nanos % 1e6 !== 0
+  ) {
+    throw new AuditError(
+      'MALFORMED_ROOT',
+      'sealed root sealed_at must be a valid timestamp with millisecond precision',
+    );
+  }
+  const ms = millisFromTimestamp({ seconds, nanos }) as number;
+  if (!Number.isSafeInteger(ms) || ms < 0) {
+    throw new AuditError('MALFORMED_ROOT', 'sealed root sealed_at must not be before 1970');
+  }
+  return ms;
+}
+
+const snake = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -1,0 +1,149 @@
+import { findUnsealed, verifyBatch, type BatchProblem, type SealedRootRecord } from '../src';
+import { PARTITION, TOPIC, expectCode, newKey, range, recordValue, sealChain } from './fixtures';
+
+const kinds = (problems: { kind: string }[]) => problems.map((p) => p.kind);
+
+describe('verifyBatch', () => {
+  const key = newKey();
+  // Offset 13 is a transaction marker: no record, no leaf.
+  const [sealed] = sealChain([[10, 11, 12, 14, 15]], [key]);
+  const root = sealed?.root as SealedRootRecord;
+  const records = sealed?.records ?? [];
+
+  it('accepts exactly the sealed records, offsets as numbers, bigints or strings', () => {
+    expect(verifyBatch(root, records)).toEqual([]);
+    expect(
+      verifyBatch(
+        root,
+        records.map((r) => ({ ...r, offset: Number(r.offset) })),
+      ),
+    ).toEqual([]);
+    expect(
+      verifyBatch(
+        root,
+        records.map((r) => ({ ...r, offset: BigInt(r.offset) })),
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports a changed value as ROOT_MISMATCH with the batch coordinates', () => {
+    const changed = records.map((r, i) => (i === 2 ? { ...r, value: Buffer.from('edited') } : r));
+    const problems = verifyBatch(root, changed);
+    expect(kinds(problems)).toEqual(['ROOT_MISMATCH']);
+    expect(problems[0]).toMatchObject<Partial<BatchProblem>>({
+      topic: TOPIC,
+      partition: PARTITION,
+      batchSequence: 0,
+      firstOffset: 10,
+      lastOffset: 15,
+    });
+  });
+
+  it('reports a deleted or an inserted record as BAD_LEAF_COUNT and ROOT_MISMATCH', () => {
+    expect(
+      kinds(
+        verifyBatch(
+          root,
+          records.filter((_, i) => i !== 1),
+        ),
+      ),
+    ).toEqual(['BAD_LEAF_COUNT', 'ROOT_MISMATCH']);
+    const inserted = [
+      ...records.slice(0, 3),
+      { offset: '13', value: recordValue(13) },
+      ...records.slice(3),
+    ];
+    expect(kinds(verifyBatch(root, inserted))).toEqual(['BAD_LEAF_COUNT', 'ROOT_MISMATCH']);
+  });
+
+  it('reports a record moved to another offset as ROOT_MISMATCH', () => {
+    const moved = records.map((r, i) => (i === 3 ? { ...r, offset: '13' } : r));
+    expect(kinds(verifyBatch(root, moved))).toEqual(['ROOT_MISMATCH']);
+  });
+
+  it('reports records outside the range and leaves them out of the root', () => {
+    const extra = [
+      { offset: '9', value: recordValue(9) },
+      ...records,
+      { offset: '16', value: recordValue(16) },
+    ];
+    const problems = verifyBatch(root, extra);
+    expect(kinds(problems)).toEqual(['OUT_OF_RANGE', 'OUT_OF_RANGE']);
+    expect(problems.map((p) => p.offset)).toEqual(['9', '16']);
+  });
+
+  it('reports repeated and reordered offsets', () => {
+    const swapped = [records[0], records[2], records[1], records[3], records[4]] as typeof records;
+    expect(kinds(verifyBatch(root, swapped))).toEqual(['OUT_OF_ORDER', 'ROOT_MISMATCH']);
+    const repeated = [...records.slice(0, 2), records[1], ...records.slice(2)] as typeof records;
+    const problems = verifyBatch(root, repeated);
+    expect(kinds(problems)).toEqual(['OUT_OF_ORDER', 'BAD_LEAF_COUNT', 'ROOT_MISMATCH']);
+    expect(problems[0]?.message).toContain('offset 11 appears twice');
+  });
+
+  it('reports unusable records and malformed roots', () => {
+    const bad = [
+      ...records,
+      { offset: 'x', value: recordValue(1) },
+      { offset: '12', value: null as unknown as Uint8Array },
+    ];
+    expect(kinds(verifyBatch(root, bad))).toEqual(['MALFORMED_RECORD', 'MALFORMED_RECORD']);
+    expect(kinds(verifyBatch({ ...root, rootHash: new Uint8Array(2) }, records))).toEqual([
+      'MALFORMED_ROOT',
+    ]);
+  });
+});
+
+describe('findUnsealed', () => {
+  const key = newKey();
+  const roots = sealChain([range(0, 9), range(10, 19), range(25, 29)], [key]).map((b) => b.root);
+
+  it('finds nothing when every record is sealed once, offset holes included', () => {
+    // 20-24 hold no records (markers), so nothing is missing.
+    expect(findUnsealed([...range(0, 19), ...range(25, 29)], roots)).toEqual([]);
+    expect(findUnsealed([...range(0, 19), ...range(25, 29)].map(String).reverse(), roots)).toEqual(
+      [],
+    );
+  });
+
+  it('reports runs of records no root covers', () => {
+    const problems = findUnsealed([...range(0, 29), 30, 31], roots);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        kind: 'UNSEALED',
+        topic: TOPIC,
+        partition: PARTITION,
+        firstOffset: '20',
+        lastOffset: '24',
+        count: 5,
+      }),
+      expect.objectContaining({ kind: 'UNSEALED', firstOffset: '30', lastOffset: '31', count: 2 }),
+    ]);
+  });
+
+  it('reports records covered by two roots, naming the batches', () => {
+    const overlapping = sealChain([range(0, 9), range(8, 12)], [key]).map((b) => b.root);
+    const problems = findUnsealed(range(0, 12), overlapping);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        kind: 'DUPLICATE',
+        firstOffset: '8',
+        lastOffset: '9',
+        count: 2,
+        batchSequences: [0, 1],
+      }),
+    ]);
+  });
+
+  it('counts a re-published root once and validates its input', () => {
+    expect(findUnsealed(range(0, 9), [roots[0], roots[0]] as SealedRootRecord[])).toEqual([]);
+    expect(findUnsealed([1], [], { topic: 't', partition: 0 })).toEqual([
+      expect.objectContaining({ kind: 'UNSEALED', topic: 't', partition: 0, count: 1 }),
+    ]);
+    expectCode(() => findUnsealed(['-1'], roots), 'INVALID_ARGUMENT');
+    expectCode(
+      () => findUnsealed([1], [{ batchSequence: 0, firstOffset: 1.5, lastOffset: 2 }]),
+      'INVALID_ARGUMENT',
+    );
+  });
+});

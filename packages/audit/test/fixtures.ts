@@ -1,0 +1,90 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  SEALED_ROOT_VERSION,
+  ZERO_HASH,
+  leafHashesForRecords,
+  rootFromLeafHashes,
+  sealedRootHash,
+  signRoot,
+  type BatchRecord,
+  type SealedRootRecord,
+  type UnsignedSealedRoot,
+} from '../src';
+
+export interface TestKey {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
+
+export const newKey = (): TestKey => generateKeyPairSync('ed25519');
+
+export const TOPIC = 'access-events';
+export const PARTITION = 3;
+export const SEALED_AT = Date.UTC(2026, 2, 1, 12, 0, 0, 250);
+
+export function unsignedRoot(overrides: Partial<UnsignedSealedRoot> = {}): UnsignedSealedRoot {
+  return {
+    version: SEALED_ROOT_VERSION,
+    topic: TOPIC,
+    partition: PARTITION,
+    batchSequence: 0,
+    firstOffset: 100,
+    lastOffset: 103,
+    leafCount: 4,
+    rootHash: new Uint8Array(32).fill(0xab),
+    prevRootHash: ZERO_HASH,
+    sealedAtMillis: SEALED_AT,
+    ...overrides,
+  };
+}
+
+export const recordValue = (offset: number | bigint): Uint8Array =>
+  new Uint8Array(Buffer.from(`event at ${offset}`));
+
+export const recordsAt = (offsets: readonly number[]): BatchRecord[] =>
+  offsets.map((offset) => ({ offset: String(offset), value: recordValue(offset) }));
+
+export interface SealedBatch {
+  root: SealedRootRecord;
+  records: BatchRecord[];
+}
+
+/**
+ * A correctly sealed chain: one batch per entry of `batches` (the record offsets of that batch),
+ * each root linked to the previous one, signed with `keys[i % keys.length]`.
+ */
+export function sealChain(
+  batches: readonly (readonly number[])[],
+  keys: readonly TestKey[],
+  position: { topic: string; partition: number } = { topic: TOPIC, partition: PARTITION },
+): SealedBatch[] {
+  const out: SealedBatch[] = [];
+  let prev: SealedRootRecord | undefined;
+  batches.forEach((offsets, i) => {
+    const records = recordsAt(offsets);
+    const root = signRoot(
+      {
+        version: SEALED_ROOT_VERSION,
+        topic: position.topic,
+        partition: position.partition,
+        batchSequence: i,
+        firstOffset: offsets[0] as number,
+        lastOffset: offsets.at(-1) as number,
+        leafCount: offsets.length,
+        rootHash: rootFromLeafHashes(leafHashesForRecords(position, records)),
+        prevRootHash: prev ? sealedRootHash(prev) : ZERO_HASH,
+        sealedAtMillis: SEALED_AT + i * 1000,
+      },
+      (keys[i % keys.length] as TestKey).privateKey,
+    );
+    out.push({ root, records });
+    prev = root;
+  });
+  return out;
+}
+
+export const range = (first: number, last: number): number[] =>
+  Array.from({ length: last - first + 1 }, (_, i) => first + i);
+
+export const expectCode = (fn: () => unknown, code: string) =>
+  expect(fn).toThrow(expect.objectContaining({ name: 'AuditError', code }));

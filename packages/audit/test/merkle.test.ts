@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import {
+  AuditError,
+  EMPTY_ROOT_HASH,
+  ZERO_HASH,
+  leafHash,
+  nodeHash,
+  rootFromLeafHashes,
+} from '../src';
+import { hex, inputs, refMth, unhex } from './reference';
+
+const leafHashes = (data: readonly Uint8Array[]) => data.map(leafHash);
+
+// google/certificate-transparency src/merkletree/MerkleTreeTest.cc (kInputs, kSHA256Roots):
+// the reference inputs and the roots of the trees over their first 1..8 elements.
+const CT_INPUTS = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map(unhex);
+const CT_ROOTS = [
+  '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+  'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
+  'aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77',
+  'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+  '4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4',
+  '76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef',
+  'ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c',
+  '5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328',
+];
+
+describe('RFC 6962 hashing', () => {
+  it('hashes leaves and nodes with their domain prefixes', () => {
+    const data = Buffer.from('vigil');
+    expect(hex(leafHash(data))).toBe(
+      createHash('sha256')
+        .update(Buffer.concat([Buffer.from([0]), data]))
+        .digest('hex'),
+    );
+    const l = leafHash(Buffer.from('l'));
+    const r = leafHash(Buffer.from('r'));
+    expect(hex(nodeHash(l, r))).toBe(
+      createHash('sha256')
+        .update(Buffer.from([1]))
+        .update(l)
+        .update(r)
+        .digest('hex'),
+    );
+    expect(hex(nodeHash(l, r))).not.toBe(hex(nodeHash(r, l)));
+  });
+
+  it('matches known answers for the empty tree and the empty leaf', () => {
+    expect(hex(rootFromLeafHashes([]))).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    expect(hex(EMPTY_ROOT_HASH)).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    expect(hex(leafHash(new Uint8Array(0)))).toBe(
+      '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+    );
+    expect(ZERO_HASH).toEqual(new Uint8Array(32));
+  });
+
+  it('reproduces the Certificate Transparency reference roots', () => {
+    for (let n = 1; n <= CT_INPUTS.length; n++) {
+      const data = CT_INPUTS.slice(0, n);
+      expect(hex(rootFromLeafHashes(leafHashes(data)))).toBe(CT_ROOTS[n - 1]);
+      expect(hex(refMth(data))).toBe(CT_ROOTS[n - 1]);
+    }
+  });
+
+  it('matches multi-leaf roots worked out by hand', () => {
+    const sha = (...parts: (Buffer | number[])[]) =>
+      createHash('sha256')
+        .update(Buffer.concat(parts.map((p) => Buffer.from(p))))
+        .digest();
+    const [a, b, c] = ['a', 'b', 'c'].map((s) => sha([0], Buffer.from(s))) as Buffer[];
+    // n = 3 splits at 2: ((a b) c).
+    const root3 = sha([1], sha([1], a as Buffer, b as Buffer), c as Buffer);
+    expect(hex(rootFromLeafHashes([a, b, c] as Buffer[]))).toBe(root3.toString('hex'));
+    // n = 5 splits at 4: (((a b) (c d)) e).
+    const [d, e] = ['d', 'e'].map((s) => sha([0], Buffer.from(s))) as Buffer[];
+    const ab = sha([1], a as Buffer, b as Buffer);
+    const cd = sha([1], c as Buffer, d as Buffer);
+    const root5 = sha([1], sha([1], ab, cd), e as Buffer);
+    expect(hex(rootFromLeafHashes([a, b, c, d, e] as Buffer[]))).toBe(root5.toString('hex'));
+  });
+
+  it('agrees with the recursive RFC 6962 definition for every size 0..64', () => {
+    const all = inputs(64);
+    for (let n = 0; n <= 64; n++) {
+      const data = all.slice(0, n);
+      expect(hex(rootFromLeafHashes(leafHashes(data)))).toBe(hex(refMth(data)));
+    }
+  });
+
+  it('handles 100k leaves iteratively', () => {
+    const data = inputs(100_000);
+    const hashes = leafHashes(data);
+    // Speed is the benchmark's job; this guards against recursion depth or stack blow-ups.
+    expect(hex(rootFromLeafHashes(hashes))).toBe(hex(refMth(data)));
+  });
+
+  it('does not mutate or alias its input', () => {
+    const hashes = leafHashes(inputs(5));
+    const before = hashes.map(hex);
+    const root = rootFromLeafHashes(hashes);
+    expect(hashes.map(hex)).toEqual(before);
+    const single = rootFromLeafHashes([hashes[0] as Uint8Array]);
+    expect(hex(single)).toBe(before[0]);
+    expect(hex(root)).toBe(hex(refMth(inputs(5))));
+  });
+
+  it('rejects malformed hashes with INVALID_ARGUMENT', () => {
+    const bad = [new Uint8Array(31)];
+    expect(() => rootFromLeafHashes(bad)).toThrow(AuditError);
+    expect(() => rootFromLeafHashes(bad)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+    expect(() => nodeHash(new Uint8Array(32), new Uint8Array(33))).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+    expect(() => leafHash('text' as unknown as Uint8Array)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+  });
+});

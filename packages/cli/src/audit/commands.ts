@@ -1,0 +1,332 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import { SingleBar, Presets } from 'cli-progress';
+import {
+  Keyring,
+  buildProofBundle,
+  isAuditError,
+  keyIdFor,
+  leafHashesForRecords,
+  verifyProofBundle,
+  verifyRootSignature,
+} from '@vigil/audit';
+import { CliError, EXIT } from '../exit-codes';
+import { cliKafka, withKafkaErrors } from '../kafka-connection';
+import type { Output } from '../output';
+import { loadRecords, loadSealedRoots, type Progress } from './sealed-log';
+import { recordsBetween, verifySealedLog, type VerifyReport } from './verify-report';
+
+export const DEFAULT_SEALED_TOPICS = ['access-events', 'authz-decisions'];
+
+export function readKeyring(file: string | undefined): Keyring {
+  if (!file) {
+    throw new CliError(
+      '--keyring is required',
+      EXIT.USAGE,
+      "pass a file of PEM Ed25519 public keys (the sealer's, old and new)",
+    );
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`--keyring: cannot read ${file}`, EXIT.USAGE);
+  }
+  try {
+    const keyring = Keyring.fromPem(text);
+    if (keyring.keyIds().length === 0) throw new Error('no keys');
+    return keyring;
+  } catch {
+    throw new CliError(`--keyring: ${file} holds no PEM Ed25519 public key`, EXIT.USAGE);
+  }
+}
+
+/** A progress bar on stderr for long reads, only for people watching a terminal. */
+function progressBar(label: string, enabled: boolean): { update: Progress; stop(): void } {
+  if (!enabled || !process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar(
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} records`,
+      stream: process.stderr,
+      clearOnComplete: true,
+    },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (read, total) => {
+      // Short reads finish before a bar would help.
+      if (!started && total < 5_000) return;
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(Math.min(read, total));
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+export interface VerifyFlags {
+  brokers: string;
+  keyring?: string;
+  rootsTopic: string;
+  topics?: string;
+  allowPending?: boolean;
+  progress: boolean;
+}
+
+export async function auditVerify(flags: VerifyFlags, out: Output): Promise<number> {
+  const keyring = readKeyring(flags.keyring);
+  const kafka = cliKafka(flags);
+  const report = await withKafkaErrors(flags.brokers, async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      if (!existing.has(flags.rootsTopic)) {
+        throw new CliError(
+          `topic ${flags.rootsTopic} does not exist`,
+          EXIT.NOT_FOUND,
+          'check --roots-topic',
+        );
+      }
+      const explicit = flags.topics
+        ?.split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
+      for (const topic of explicit ?? []) {
+        if (!existing.has(topic))
+          throw new CliError(`topic ${topic} does not exist`, EXIT.NOT_FOUND, 'check --topics');
+      }
+      const rootsBar = progressBar('reading roots  ', flags.progress && !out.json);
+      const { roots, unreadable } = await loadSealedRoots(
+        kafka,
+        admin,
+        flags.rootsTopic,
+        rootsBar.update,
+      );
+      rootsBar.stop();
+      const topics = new Set(explicit ?? DEFAULT_SEALED_TOPICS.filter((t) => existing.has(t)));
+      if (!explicit)
+        for (const { root } of roots) if (existing.has(root.topic)) topics.add(root.topic);
+      const records = new Map<string, Map<number, { offset: number; value: Uint8Array }[]>>();
+      for (const topic of [...topics].sort()) {
+        const bar = progressBar(`reading ${topic}`.padEnd(15), flags.progress && !out.json);
+        records.set(topic, await loadRecords(kafka, admin, topic, { onProgress: bar.update }));
+        bar.stop();
+      }
+      return verifySealedLog({
+        rootsTopic: flags.rootsTopic,
+        roots,
+        unreadable,
+        records,
+        keyring,
+        allowPending: flags.allowPending,
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  });
+  printVerifyReport(report, out);
+  return report.ok ? EXIT.OK : EXIT.FAILED;
+}
+
+function printVerifyReport(report: VerifyReport, out: Output): void {
+  if (out.json) {
+    out.printJson(report);
+    return;
+  }
+  const { style: s, line } = out;
+  for (const p of report.partitions) {
+    const mark = p.ok ? s.ok('✔') : s.bad('✘');
+    const range =
+      p.firstSealedOffset === undefined
+        ? 'nothing sealed'
+        : `offsets ${p.firstSealedOffset}..${p.lastSealedOffset}`;
+    const pending = p.pending > 0 ? s.warn(`, ${p.pending} pending`) : '';
+    line(
+      `${mark} ${p.topic}/${p.partition}  ${p.records} records in ${p.batches} batches, ${range}${pending}`,
+    );
+  }
+  for (const f of report.findings) {
+    const where =
+      f.firstOffset === undefined
+        ? ''
+        : f.firstOffset === f.lastOffset
+          ? ` offset ${f.firstOffset}`
+          : ` offsets ${f.firstOffset}..${f.lastOffset}`;
+    line(`  ${s.bad(f.kind)} ${f.topic}/${f.partition}${where}: ${f.message}`);
+  }
+  const t = report.totals;
+  const summary = `${t.records} records in ${t.batches} batches across ${t.partitions} partitions, signed by ${t.keyIds.join(', ') || 'no trusted key'}`;
+  line(
+    report.ok
+      ? s.ok(`OK: ${summary}`)
+      : s.bad(`FAILED: ${report.findings.length} problem(s); ${summary}`),
+  );
+}
+
+export interface ProveFlags {
+  brokers: string;
+  rootsTopic: string;
+  topic: string;
+  partition: string;
+  offset: string;
+  out?: string;
+  keyring?: string;
+}
+
+export async function auditProve(flags: ProveFlags, out: Output): Promise<number> {
+  const partition = parseNonNegativeInt(flags.partition, '--partition');
+  const offset = parseNonNegativeInt(flags.offset, '--offset');
+  const kafka = cliKafka(flags);
+  const bundle = await withKafkaErrors(flags.brokers, async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const { roots } = await loadSealedRoots(kafka, admin, flags.rootsTopic);
+      const keyring = flags.keyring ? readKeyring(flags.keyring) : undefined;
+      const candidates = roots
+        .map((r) => r.root)
+        .filter(
+          (r) =>
+            r.topic === flags.topic &&
+            r.partition === partition &&
+            r.firstOffset <= offset &&
+            offset <= r.lastOffset &&
+            (!keyring || verifyRootSignature(r, keyring).ok),
+        );
+      const root = candidates[0];
+      if (!root) {
+        throw new CliError(
+          `${flags.topic}/${partition} offset ${offset} is not in any sealed batch${keyring ? ' signed by the keyring' : ''}`,
+          EXIT.NOT_FOUND,
+          'the sealer may not have sealed it yet; retry in a few seconds, or check the topic and partition',
+        );
+      }
+      const byPartition = await loadRecords(kafka, admin, flags.topic, {
+        partitions: [partition],
+        startOffsets: new Map([[partition, root.firstOffset]]),
+      });
+      const batch = recordsBetween(
+        byPartition.get(partition) ?? [],
+        root.firstOffset,
+        root.lastOffset,
+      );
+      const leafIndex = batch.findIndex((r) => r.offset === offset);
+      const record = batch[leafIndex];
+      if (!record) {
+        throw new CliError(
+          `${flags.topic}/${partition} has no record at offset ${offset}`,
+          EXIT.NOT_FOUND,
+        );
+      }
+      try {
+        return buildProofBundle({
+          topic: flags.topic,
+          partition,
+          offset,
+          value: record.value,
+          leafIndex,
+          batchLeafHashes: leafHashesForRecords({ topic: flags.topic, partition }, batch),
+          root,
+        });
+      } catch (err) {
+        if (isAuditError(err)) {
+          throw new CliError(
+            `cannot prove ${flags.topic}/${partition}@${offset}: ${err.message}`,
+            EXIT.FAILED,
+          );
+        }
+        throw err;
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  });
+  const text = `${JSON.stringify(bundle, null, 2)}\n`;
+  if (flags.out) {
+    fs.writeFileSync(flags.out, text);
+    if (out.json)
+      out.printJson({ written: flags.out, batchSequence: bundle.sealedRoot.batchSequence });
+    else
+      out.line(
+        `wrote proof bundle for ${flags.topic}/${partition}@${offset} (batch ${bundle.sealedRoot.batchSequence}) to ${flags.out}`,
+      );
+  } else {
+    process.stdout.write(text);
+  }
+  return EXIT.OK;
+}
+
+export async function auditVerifyBundle(
+  file: string,
+  flags: { keyring?: string },
+  out: Output,
+): Promise<number> {
+  const keyring = readKeyring(flags.keyring);
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new CliError(`${file}: not a readable JSON file (${(err as Error).message})`, EXIT.USAGE);
+  }
+  let result;
+  try {
+    result = verifyProofBundle(bundle, keyring);
+  } catch (err) {
+    if (isAuditError(err)) {
+      result = { ok: false as const, code: err.code, message: err.message };
+    } else {
+      throw err;
+    }
+  }
+  if (out.json) {
+    out.printJson(result);
+  } else if (result.ok) {
+    const p = result.proven;
+    out.line(out.style.ok('VERIFIED') + ` offline with key ${p.keyId}:`);
+    out.line(
+      `  the record at ${p.topic}/${p.partition} offset ${p.offset} is leaf ${p.leafIndex} of ${p.treeSize}`,
+    );
+    out.line(`  in batch ${p.batchSequence} with root ${p.rootHashHex},`);
+    out.line(`  and that root was signed by ${p.keyId} and sealed at ${p.sealedAt}.`);
+  } else {
+    out.line(`${out.style.bad('NOT VERIFIED')} ${result.code}: ${result.message}`);
+  }
+  return result.ok ? EXIT.OK : EXIT.FAILED;
+}
+
+export function auditKeygen(flags: { out: string }, out: Output): number {
+  fs.mkdirSync(flags.out, { recursive: true });
+  const privatePath = path.join(flags.out, 'sealer-signing-key.pem');
+  const publicPath = path.join(flags.out, 'sealer-public-key.pem');
+  if (fs.existsSync(privatePath)) {
+    throw new CliError(
+      `${privatePath} exists; refusing to overwrite a signing key`,
+      EXIT.USAGE,
+      'choose another --out directory',
+    );
+  }
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  fs.writeFileSync(privatePath, privateKey.export({ format: 'pem', type: 'pkcs8' }), {
+    mode: 0o600,
+  });
+  fs.writeFileSync(publicPath, publicKey.export({ format: 'pem', type: 'spki' }));
+  const keyId = keyIdFor(publicKey);
+  if (out.json) out.printJson({ keyId, privateKey: privatePath, publicKey: publicPath });
+  else
+    out.line(
+      `key ${keyId}\n  signing key (keep secret): ${privatePath}\n  public key (give to verifiers): ${publicPath}`,
+    );
+  return EXIT.OK;
+}
+
+function parseNonNegativeInt(value: string, flag: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new CliError(`${flag}: expected a non-negative integer, got "${value}"`, EXIT.USAGE);
+  }
+  return Number(value);
+}

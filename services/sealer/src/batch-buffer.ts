@@ -1,0 +1,61 @@
+/** A record as consumed: its position and the exact bytes Kafka stored. */
+export interface SealableRecord {
+  offset: number;
+  value: Uint8Array;
+  /** Broker/producer timestamp in epoch ms, for seal-lag metrics. */
+  timestampMs: number;
+}
+
+/**
+ * Records of one partition waiting to be sealed, in offset order. It refuses anything at or
+ * below what is already sealed or buffered, so a re-fetch after a rebalance or seek can never
+ * put an offset into two batches.
+ */
+export class BatchBuffer {
+  private records: SealableRecord[] = [];
+  private firstBufferedAtMs: number | undefined;
+
+  constructor(
+    private readonly maxEvents: number,
+    /** Offsets at or below this are sealed already. -1 when nothing is. */
+    private sealedThrough: number,
+  ) {}
+
+  get size(): number {
+    return this.records.length;
+  }
+
+  get highestOffset(): number {
+    return this.records.at(-1)?.offset ?? this.sealedThrough;
+  }
+
+  /** When the oldest buffered record arrived, for the time-based cut. */
+  get openedAtMs(): number | undefined {
+    return this.firstBufferedAtMs;
+  }
+
+  /** Adds a record; returns false (and ignores it) when its offset is not new. */
+  add(record: SealableRecord, nowMs: number): boolean {
+    if (record.offset <= this.highestOffset) return false;
+    if (this.records.length === 0) this.firstBufferedAtMs = nowMs;
+    this.records.push(record);
+    return true;
+  }
+
+  isFull(): boolean {
+    return this.records.length >= this.maxEvents;
+  }
+
+  /** The next batch to seal: up to maxEvents records from the front. Does not remove them. */
+  peekBatch(): SealableRecord[] {
+    return this.records.slice(0, this.maxEvents);
+  }
+
+  /** Drops everything at or below `offset`, once a root covering it is published. */
+  markSealedThrough(offset: number, nowMs: number): void {
+    this.sealedThrough = Math.max(this.sealedThrough, offset);
+    const firstKept = this.records.findIndex((r) => r.offset > offset);
+    this.records = firstKept === -1 ? [] : this.records.slice(firstKept);
+    this.firstBufferedAtMs = this.records.length > 0 ? nowMs : undefined;
+  }
+}

@@ -1,0 +1,64 @@
+import type { KeyObject } from 'node:crypto';
+import {
+  SEALED_ROOT_VERSION,
+  ZERO_HASH,
+  encodeLeafData,
+  leafHash,
+  rootFromLeafHashes,
+  sealedRootHash,
+  signRoot,
+  type SealedRootRecord,
+} from '@vigil/audit';
+import type { SealableRecord } from './batch-buffer';
+import type { ChainHead } from './chain-head';
+
+export interface BuiltRoot {
+  root: SealedRootRecord;
+  /** The head after this root is published. */
+  head: ChainHead;
+}
+
+/**
+ * Seals one batch: leaves bind (topic, partition, offset) to the exact stored record bytes, the
+ * root extends `previous` (or starts the chain with sequence 0 and a zero hash), and the result
+ * is signed. Pure: publishing is the caller's job.
+ */
+export function buildRoot(args: {
+  topic: string;
+  partition: number;
+  records: readonly SealableRecord[];
+  previous: ChainHead | undefined;
+  privateKey: KeyObject;
+  nowMs: number;
+}): BuiltRoot {
+  const { topic, partition, records, previous } = args;
+  const first = records[0];
+  const last = records.at(-1);
+  if (!first || !last) throw new Error('cannot seal an empty batch');
+  const leaves = records.map((r) =>
+    leafHash(encodeLeafData({ topic, partition, offset: r.offset }, r.value)),
+  );
+  const root = signRoot(
+    {
+      version: SEALED_ROOT_VERSION,
+      topic,
+      partition,
+      batchSequence: previous ? previous.batchSequence + 1 : 0,
+      firstOffset: first.offset,
+      lastOffset: last.offset,
+      leafCount: records.length,
+      rootHash: rootFromLeafHashes(leaves),
+      prevRootHash: previous ? previous.rootHash : ZERO_HASH,
+      sealedAtMillis: args.nowMs,
+    },
+    args.privateKey,
+  );
+  return {
+    root,
+    head: {
+      batchSequence: root.batchSequence,
+      lastOffset: last.offset,
+      rootHash: sealedRootHash(root),
+    },
+  };
+}

@@ -1,0 +1,339 @@
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { toProtoSealedRoot } from '@vigil/audit';
+import { vigil } from '@vigil/proto';
+import { ACKS_ALL, type Logger } from '@vigil/runtime';
+import { BatchBuffer, type SealableRecord } from './batch-buffer';
+import { buildRoot } from './build-root';
+import { decodeHeadMetadata, encodeHeadMetadata, type ChainHead } from './chain-head';
+import type { SealerMetrics } from './metrics';
+import type { SigningKey } from './signing-key';
+
+export interface PartitionSealerDeps {
+  kafka: Kafka;
+  admin: Admin;
+  logger: Logger;
+  metrics: SealerMetrics;
+  key: SigningKey;
+  groupId: string;
+  rootsTopic: string;
+  transactionalId: string;
+  transactionTimeoutMs: number;
+  maxBatchEvents: number;
+  maxBatchMs: number;
+  /** Chain heads from the sealed-roots topic, for partitions whose offsets carry none. */
+  scanChainHeads(): Promise<Map<string, ChainHead>>;
+  /** Whether the consumer group still assigns this partition to this instance. */
+  isAssigned(): boolean;
+  now?: () => number;
+}
+
+/**
+ * Seals one input partition. It owns that partition's transactional producer, so initialising
+ * it fences any other instance still sealing the partition (a zombie after a rebalance or a
+ * pause), and Kafka aborts or completes that instance's open transaction before we read the head.
+ *
+ * Every root is published in one transaction together with the consumer offset and the new
+ * chain head, so a crash at any instant leaves either both or neither. After any failure the
+ * outcome of the last commit is unknown; the sealer then re-initialises the producer (which
+ * settles that transaction) and re-reads the head before sealing again, so it can never publish
+ * a root twice or fork the chain.
+ */
+export class PartitionSealer {
+  readonly key: string;
+  readonly ready: Promise<void>;
+  private producer: Producer | undefined;
+  private head: ChainHead | undefined;
+  private buffer: BatchBuffer | undefined;
+  private work: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private failures = 0;
+  private highWatermark = 0;
+  private readonly log: Logger;
+  private readonly now: () => number;
+
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    private readonly deps: PartitionSealerDeps,
+  ) {
+    this.key = `${topic}/${partition}`;
+    this.log = deps.logger.child({ topic, partition });
+    this.now = deps.now ?? Date.now;
+    this.ready = this.synchronise();
+    // A failed start is retried by synchronise itself; this only keeps the rejection handled.
+    this.ready.catch(() => undefined);
+  }
+
+  /** Offset the next batch must start at, once ready. Undefined when nothing is sealed yet. */
+  get nextOffset(): number | undefined {
+    return this.head ? this.head.lastOffset + 1 : undefined;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** Buffers consumed records and seals whenever a batch is full. */
+  async add(records: readonly SealableRecord[], highWatermark: number): Promise<void> {
+    await this.ready;
+    if (this.stopped || !this.buffer) return;
+    this.highWatermark = Math.max(this.highWatermark, highWatermark);
+    const now = this.now();
+    for (const record of records) this.buffer.add(record, now);
+    this.reportLag();
+    if (this.buffer.isFull()) {
+      await this.enqueue(false);
+    } else {
+      this.armTimer();
+    }
+  }
+
+  /** Seals whatever is buffered, full batch or not (graceful shutdown). */
+  async flush(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    await this.enqueue(true);
+  }
+
+  /** Stops without sealing: the partition belongs to another instance now. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.work.catch(() => undefined);
+    await this.disconnectProducer();
+    this.deps.metrics.consumerLag.remove({ topic: this.topic, partition: String(this.partition) });
+  }
+
+  private enqueue(force: boolean): Promise<void> {
+    this.work = this.work.then(() => this.sealDue(force));
+    return this.work;
+  }
+
+  private armTimer(): void {
+    const openedAt = this.buffer?.openedAtMs;
+    if (this.timer || openedAt === undefined || this.stopped) return;
+    const delay = Math.max(0, openedAt + this.deps.maxBatchMs - this.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.enqueue(false);
+    }, delay);
+  }
+
+  private isDue(force: boolean): boolean {
+    const buffer = this.buffer;
+    if (!buffer || buffer.size === 0) return false;
+    if (force || buffer.isFull()) return true;
+    const openedAt = buffer.openedAtMs;
+    return openedAt !== undefined && this.now() - openedAt >= this.deps.maxBatchMs;
+  }
+
+  private async sealDue(force: boolean): Promise<void> {
+    while (!this.stopped && this.isDue(force)) {
+      await this.sealOneBatch();
+    }
+    this.armTimer();
+  }
+
+  private async sealOneBatch(): Promise<void> {
+    const buffer = this.buffer;
+    if (!buffer) return;
+    const records = buffer.peekBatch();
+    const built = buildRoot({
+      topic: this.topic,
+      partition: this.partition,
+      records,
+      previous: this.head,
+      privateKey: this.deps.key.privateKey,
+      nowMs: this.now(),
+    });
+    try {
+      await this.publish(built.root, built.head);
+    } catch (err) {
+      if (this.stopped) return;
+      this.deps.metrics.sealFailures.inc({ topic: this.topic, reason: errorReason(err) });
+      this.log.warn(
+        { err: errorSummary(err), batchSequence: built.root.batchSequence },
+        'seal failed; resynchronising chain head',
+      );
+      await this.resynchronise();
+      return;
+    }
+    this.failures = 0;
+    this.head = built.head;
+    const publishedAt = this.now();
+    buffer.markSealedThrough(built.head.lastOffset, publishedAt);
+    this.observe(records, publishedAt);
+  }
+
+  private async publish(
+    root: ReturnType<typeof buildRoot>['root'],
+    head: ChainHead,
+  ): Promise<void> {
+    const producer = this.producer;
+    if (!producer) throw new Error('producer not connected');
+    const transaction = await producer.transaction();
+    try {
+      await transaction.send({
+        topic: this.deps.rootsTopic,
+        acks: ACKS_ALL,
+        messages: [
+          {
+            key: this.key,
+            value: Buffer.from(vigil.v1.SealedRoot.encode(toProtoSealedRoot(root)).finish()),
+            headers: { 'vigil-key-id': root.keyId },
+          },
+        ],
+      });
+      await transaction.sendOffsets({
+        consumerGroupId: this.deps.groupId,
+        topics: [
+          {
+            topic: this.topic,
+            // kafkajs forwards `metadata` to TxnOffsetCommit, though its typings omit it.
+            partitions: [
+              {
+                partition: this.partition,
+                offset: String(head.lastOffset + 1),
+                metadata: encodeHeadMetadata(head),
+              },
+            ] as unknown as { partition: number; offset: string }[],
+          },
+        ],
+      });
+      await transaction.commit();
+    } catch (err) {
+      await transaction.abort().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** First start: fence earlier owners, then learn the chain head. Retries until stopped. */
+  private async synchronise(): Promise<void> {
+    for (;;) {
+      try {
+        await this.connectProducer();
+        this.head = await this.loadHead();
+        this.buffer = new BatchBuffer(this.deps.maxBatchEvents, this.head?.lastOffset ?? -1);
+        this.log.info(
+          {
+            batchSequence: this.head?.batchSequence ?? null,
+            nextOffset: this.nextOffset ?? 'earliest',
+          },
+          'partition assigned; resuming after the last sealed offset',
+        );
+        return;
+      } catch (err) {
+        if (this.stopped) return;
+        this.log.warn(
+          { err: errorSummary(err) },
+          'could not start sealing the partition; retrying',
+        );
+        await this.backoff();
+        if (this.stopped) return;
+      }
+    }
+  }
+
+  /**
+   * After a failed seal the last transaction may or may not have committed. A new producer with
+   * the same transactional id settles it; the committed head then says which.
+   */
+  private async resynchronise(): Promise<void> {
+    for (;;) {
+      await this.disconnectProducer();
+      await this.backoff();
+      if (this.stopped) return;
+      if (!this.deps.isAssigned()) {
+        this.log.info('partition no longer assigned; stopping');
+        this.stopped = true;
+        clearTimeout(this.timer);
+        return;
+      }
+      try {
+        await this.connectProducer();
+        this.head = await this.loadHead();
+        this.buffer?.markSealedThrough(this.head?.lastOffset ?? -1, this.now());
+        this.log.info(
+          { batchSequence: this.head?.batchSequence ?? null },
+          'chain head resynchronised',
+        );
+        return;
+      } catch (err) {
+        this.log.warn({ err: errorSummary(err) }, 'resynchronisation failed; retrying');
+      }
+    }
+  }
+
+  private async connectProducer(): Promise<void> {
+    const producer = this.deps.kafka.producer({
+      transactionalId: this.deps.transactionalId,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      transactionTimeout: this.deps.transactionTimeoutMs,
+      allowAutoTopicCreation: false,
+      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2_000 },
+    });
+    // connect() runs InitProducerId: it bumps the epoch (fencing older holders of the id) and
+    // waits until any transaction they left open is committed or aborted.
+    await producer.connect();
+    this.producer = producer;
+  }
+
+  private async disconnectProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  private async loadHead(): Promise<ChainHead | undefined> {
+    const [entry] = await this.deps.admin.fetchOffsets({
+      groupId: this.deps.groupId,
+      topics: [this.topic],
+    });
+    const committed = entry?.partitions.find((p) => p.partition === this.partition);
+    const head = decodeHeadMetadata(committed?.metadata);
+    if (head && committed && Number(committed.offset) === head.lastOffset + 1) return head;
+    if (committed && committed.offset !== '-1') {
+      this.log.warn(
+        { offset: committed.offset },
+        'committed offset carries no chain head; reading the chain',
+      );
+    }
+    return (await this.deps.scanChainHeads()).get(this.key);
+  }
+
+  private async backoff(): Promise<void> {
+    this.failures += 1;
+    const delay = Math.min(5_000, 100 * 2 ** Math.min(this.failures, 6));
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+
+  private observe(records: readonly SealableRecord[], publishedAt: number): void {
+    const { metrics } = this.deps;
+    const labels = { topic: this.topic };
+    metrics.rootsPublished.inc(labels);
+    metrics.eventsSealed.inc(labels, records.length);
+    metrics.batchSize.observe(labels, records.length);
+    for (const record of records) {
+      metrics.sealLagSeconds.observe(labels, Math.max(0, publishedAt - record.timestampMs) / 1000);
+    }
+    this.reportLag();
+  }
+
+  private reportLag(): void {
+    const next = this.nextOffset ?? 0;
+    this.deps.metrics.consumerLag.set(
+      { topic: this.topic, partition: String(this.partition) },
+      Math.max(0, this.highWatermark - next),
+    );
+  }
+}
+
+function errorReason(err: unknown): string {
+  const type = (err as { type?: unknown }).type;
+  return typeof type === 'string' ? type : err instanceof Error ? err.name : 'unknown';
+}
+
+function errorSummary(err: unknown): { type: string; message: string } {
+  return { type: errorReason(err), message: err instanceof Error ? err.message : String(err) };
+}

@@ -1,0 +1,217 @@
+import { hostname } from 'node:os';
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Logger } from '@vigil/runtime';
+import type { SealableRecord } from './batch-buffer';
+import type { ChainHead } from './chain-head';
+import { scanChainHeads } from './chain-scan';
+import type { SealerConfig } from './config';
+import type { SealerMetrics } from './metrics';
+import { PartitionSealer } from './partition-sealer';
+import type { SigningKey } from './signing-key';
+
+export interface SealerDeps {
+  kafka: Kafka;
+  config: SealerConfig;
+  key: SigningKey;
+  logger: Logger;
+  metrics: SealerMetrics;
+}
+
+/**
+ * Consumes the sealed topics as one consumer group and hands each assigned partition to its own
+ * PartitionSealer. The group spreads partitions over instances; the per-partition transactional
+ * producers make sure only the newest owner of a partition can publish its roots.
+ */
+export class Sealer {
+  private readonly consumer: Consumer;
+  private readonly admin: Admin;
+  private readonly partitions = new Map<string, PartitionSealer>();
+  private assignment = new Set<string>();
+  private joined = false;
+  private crashed = false;
+  private chainScan: Promise<Map<string, ChainHead>> | undefined;
+  private readonly seeksAttempted = new Set<string>();
+
+  constructor(private readonly deps: SealerDeps) {
+    const { kafka, config } = deps;
+    this.admin = kafka.admin();
+    this.consumer = kafka.consumer({
+      groupId: config.SEALER_GROUP_ID,
+      // Only committed records are sealed: an aborted write never existed for auditors either.
+      readUncommitted: false,
+      allowAutoTopicCreation: false,
+      sessionTimeout: config.SEALER_SESSION_TIMEOUT_MS,
+      heartbeatInterval: Math.max(500, Math.floor(config.SEALER_SESSION_TIMEOUT_MS / 10)),
+      maxWaitTimeInMs: 250,
+    });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.joined = true;
+      void this.reconcile(payload.memberAssignment);
+    });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.crashed = !payload.restart;
+      deps.logger.error(
+        { err: payload.error?.message, restart: payload.restart },
+        'consumer crashed',
+      );
+    });
+  }
+
+  get isReady(): boolean {
+    return this.joined && !this.crashed;
+  }
+
+  async start(): Promise<void> {
+    const { config } = this.deps;
+    await this.admin.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: config.SEALER_TOPICS, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      // Partitions seal independently; one slow partition must not hold up the others.
+      partitionsConsumedConcurrently: 16,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+    this.deps.logger.info(
+      { topics: config.SEALER_TOPICS, keyId: this.deps.key.keyId },
+      'sealer started',
+    );
+  }
+
+  /** Graceful stop: seal what is buffered, then leave the group. */
+  async stop(): Promise<void> {
+    await this.consumer.stop();
+    await Promise.all([...this.partitions.values()].map((p) => p.flush()));
+    await Promise.all([...this.partitions.values()].map((p) => p.stop()));
+    this.partitions.clear();
+    await this.consumer.disconnect();
+    await this.admin.disconnect();
+  }
+
+  private async onBatch({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const key = `${batch.topic}/${batch.partition}`;
+    const sealer = this.partitionSealer(batch.topic, batch.partition);
+    while (!(await settled(sealer.ready, 2_000))) {
+      if (!isRunning() || isStale()) return;
+      await heartbeat();
+    }
+    if (sealer.isStopped || !isRunning() || isStale()) return;
+
+    const expected = sealer.nextOffset;
+    const first = batch.messages[0];
+    if (
+      expected !== undefined &&
+      first &&
+      Number(first.offset) > expected &&
+      !this.seeksAttempted.has(key)
+    ) {
+      // The group's position is past the chain (e.g. offsets reset by hand): go back, so every
+      // record still gets sealed. Tried once; a second jump means the records are gone.
+      this.seeksAttempted.add(key);
+      this.deps.logger.warn(
+        { topic: batch.topic, partition: batch.partition, expected, fetched: first.offset },
+        'seeking back to the chain head',
+      );
+      this.consumer.seek({
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: String(expected),
+      });
+      return;
+    }
+    if (expected !== undefined && first && Number(first.offset) > expected) {
+      this.deps.logger.error(
+        { topic: batch.topic, partition: batch.partition, expected, fetched: first.offset },
+        'records after the chain head are no longer in Kafka (retention?); sealing resumes at the first available offset',
+      );
+    }
+    this.seeksAttempted.delete(key);
+
+    const records: SealableRecord[] = [];
+    for (const message of batch.messages) {
+      records.push({
+        offset: Number(message.offset),
+        // The exact bytes Kafka stored: never re-serialised.
+        value: message.value ?? Buffer.alloc(0),
+        timestampMs: Number(message.timestamp),
+      });
+    }
+    await sealer.add(records, Number(batch.highWatermark));
+    await heartbeat();
+  }
+
+  private partitionSealer(topic: string, partition: number): PartitionSealer {
+    const key = `${topic}/${partition}`;
+    let sealer = this.partitions.get(key);
+    if (!sealer || sealer.isStopped) {
+      const { config, kafka, logger, metrics, key: signingKey } = this.deps;
+      sealer = new PartitionSealer(topic, partition, {
+        kafka,
+        admin: this.admin,
+        logger,
+        metrics,
+        key: signingKey,
+        groupId: config.SEALER_GROUP_ID,
+        rootsTopic: config.SEALER_ROOTS_TOPIC,
+        transactionalId: `${config.SEALER_TRANSACTIONAL_ID_PREFIX}-${topic}-${partition}`,
+        transactionTimeoutMs: config.SEALER_TRANSACTION_TIMEOUT_MS,
+        maxBatchEvents: config.SEALER_MAX_BATCH_EVENTS,
+        maxBatchMs: config.SEALER_MAX_BATCH_MS,
+        scanChainHeads: () => this.scanChainHeads(),
+        isAssigned: () => this.assignment.has(key),
+      });
+      this.partitions.set(key, sealer);
+    }
+    return sealer;
+  }
+
+  /** One scan serves every partition that needs it at the same moment. */
+  private scanChainHeads(): Promise<Map<string, ChainHead>> {
+    this.chainScan ??= scanChainHeads({
+      kafka: this.deps.kafka,
+      admin: this.admin,
+      rootsTopic: this.deps.config.SEALER_ROOTS_TOPIC,
+      logger: this.deps.logger,
+      keyring: this.deps.key.trusted,
+    }).finally(() => {
+      this.chainScan = undefined;
+    });
+    return this.chainScan;
+  }
+
+  private async reconcile(memberAssignment: Record<string, number[]>): Promise<void> {
+    const next = new Set<string>();
+    for (const [topic, partitions] of Object.entries(memberAssignment)) {
+      for (const partition of partitions) next.add(`${topic}/${partition}`);
+    }
+    this.assignment = next;
+    this.deps.metrics.assignedPartitions.set(next.size);
+    this.deps.logger.info({ partitions: [...next].sort() }, 'assignment changed');
+    const revoked = [...this.partitions.entries()].filter(([key]) => !next.has(key));
+    for (const [key] of revoked) this.partitions.delete(key);
+    // Revoked partitions are dropped unsealed: the new owner resumes from the last published root.
+    await Promise.all(revoked.map(([, sealer]) => sealer.stop()));
+    for (const key of next) {
+      const slash = key.lastIndexOf('/');
+      // Start fencing and head lookup for every new partition at once, before records arrive.
+      this.partitionSealer(key.slice(0, slash), Number(key.slice(slash + 1)));
+    }
+  }
+}
+
+/** Resolves true once `promise` settles, or false after `ms`. */
+async function settled(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const done = promise.then(
+    () => true as const,
+    () => true as const,
+  );
+  const result = await Promise.race([done, timeout]);
+  clearTimeout(timer);
+  return result;
+}
+
+export const defaultInstanceId = (): string => `${hostname()}-${process.pid}`;

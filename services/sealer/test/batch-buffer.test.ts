@@ -1,0 +1,52 @@
+import { BatchBuffer, type SealableRecord } from '../src/batch-buffer';
+
+const record = (offset: number): SealableRecord => ({
+  offset,
+  value: Buffer.from(`event-${offset}`),
+  timestampMs: 1_000 + offset,
+});
+
+describe('BatchBuffer', () => {
+  it('cuts batches of at most maxEvents, oldest first', () => {
+    const buffer = new BatchBuffer(3, -1);
+    for (let o = 0; o < 7; o++) buffer.add(record(o), 0);
+    expect(buffer.isFull()).toBe(true);
+    expect(buffer.peekBatch().map((r) => r.offset)).toEqual([0, 1, 2]);
+    buffer.markSealedThrough(2, 10);
+    expect(buffer.peekBatch().map((r) => r.offset)).toEqual([3, 4, 5]);
+    buffer.markSealedThrough(5, 20);
+    expect(buffer.peekBatch().map((r) => r.offset)).toEqual([6]);
+    expect(buffer.isFull()).toBe(false);
+  });
+
+  it('never takes an offset that is already sealed or buffered (re-fetch after a rebalance)', () => {
+    const buffer = new BatchBuffer(10, 4);
+    expect(buffer.add(record(3), 0)).toBe(false);
+    expect(buffer.add(record(4), 0)).toBe(false);
+    expect(buffer.add(record(5), 0)).toBe(true);
+    expect(buffer.add(record(5), 0)).toBe(false);
+    expect(buffer.add(record(7), 0)).toBe(true);
+    expect(buffer.peekBatch().map((r) => r.offset)).toEqual([5, 7]);
+  });
+
+  it('tracks when the open batch started, for the time-based cut', () => {
+    const buffer = new BatchBuffer(10, -1);
+    expect(buffer.openedAtMs).toBeUndefined();
+    buffer.add(record(0), 100);
+    buffer.add(record(1), 150);
+    expect(buffer.openedAtMs).toBe(100);
+    buffer.markSealedThrough(0, 200);
+    expect(buffer.openedAtMs).toBe(200);
+    buffer.markSealedThrough(1, 300);
+    expect(buffer.openedAtMs).toBeUndefined();
+    expect(buffer.size).toBe(0);
+  });
+
+  it('drops buffered records that another owner sealed meanwhile', () => {
+    const buffer = new BatchBuffer(10, -1);
+    for (let o = 0; o < 5; o++) buffer.add(record(o), 0);
+    buffer.markSealedThrough(3, 0);
+    expect(buffer.peekBatch().map((r) => r.offset)).toEqual([4]);
+    expect(buffer.add(record(2), 0)).toBe(false);
+  });
+});

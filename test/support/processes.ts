@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { waitFor } from './infra';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly child: ChildProcess;
+  readonly logFile: string;
+  /** Resolves with the exit code (or signal name) once the process has exited. */
+  readonly exited: Promise<number | string>;
+  kill(signal?: NodeJS.Signals): Promise<number | string>;
+}
+
+/**
+ * Starts a built Vigil service (`node <entry>`) as a real child process, its output in a log
+ * file, and waits until its /readyz says ready when `opsPort` is given.
+ */
+export async function startService(args: {
+  name: string;
+  entry: string;
+  env: Record<string, string>;
+  opsPort?: number;
+  logDir?: string;
+  readyTimeoutMs?: number;
+}): Promise<ServiceProcess> {
+  const logDir = args.logDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-test-logs-'));
+  const logFile = path.join(logDir, `${args.name}.log`);
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [path.resolve(REPO_ROOT, args.entry)], {
+    env: { PATH: process.env.PATH ?? '', KAFKAJS_NO_PARTITIONER_WARNING: '1', ...args.env },
+    stdio: ['ignore', out, out],
+  });
+  fs.closeSync(out);
+  const exited = new Promise<number | string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+  });
+  const service: ServiceProcess = {
+    name: args.name,
+    child,
+    logFile,
+    exited,
+    async kill(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+  if (args.opsPort !== undefined) {
+    const port = args.opsPort;
+    let gone: number | string | undefined;
+    void exited.then((code) => (gone = code));
+    await waitFor(
+      `${args.name} to become ready (log: ${logFile})`,
+      async () => {
+        if (gone !== undefined)
+          throw new Error(`${args.name} exited with ${gone}: ${tail(logFile)}`);
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
+        return res?.status === 200;
+      },
+      args.readyTimeoutMs ?? 60_000,
+      100,
+    );
+  }
+  return service;
+}
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export function tail(file: string, lines = 20): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trim().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
