@@ -34,10 +34,17 @@ export class BatchBuffer {
     return this.firstBufferedAtMs;
   }
 
-  /** Adds a record; returns false (and ignores it) when its offset is not new. */
-  add(record: SealableRecord, nowMs: number): boolean {
+  /**
+   * Adds a record; returns false (and ignores it) when its offset is not new. The batch opens at
+   * the first record's own timestamp, so its wait in Kafka and in the fetch counts against the
+   * batch window (seal latency is measured from the record timestamp). It is clamped to
+   * `maxAgeMs` back, so a backlog of old records does not cut one tiny batch per fetch.
+   */
+  add(record: SealableRecord, nowMs: number, maxAgeMs = 0): boolean {
     if (record.offset <= this.highestOffset) return false;
-    if (this.records.length === 0) this.firstBufferedAtMs = nowMs;
+    if (this.records.length === 0) {
+      this.firstBufferedAtMs = Math.max(nowMs - maxAgeMs, Math.min(nowMs, record.timestampMs));
+    }
     this.records.push(record);
     return true;
   }
@@ -56,6 +63,7 @@ export class BatchBuffer {
     this.sealedThrough = Math.max(this.sealedThrough, offset);
     const firstKept = this.records.findIndex((r) => r.offset > offset);
     this.records = firstKept === -1 ? [] : this.records.slice(firstKept);
-    this.firstBufferedAtMs = this.records.length > 0 ? nowMs : undefined;
+    const next = this.records[0];
+    this.firstBufferedAtMs = next ? Math.min(nowMs, next.timestampMs) : undefined;
   }
 }

@@ -70,6 +70,12 @@ export class PartitionSealer {
     return this.head ? this.head.lastOffset + 1 : undefined;
   }
 
+  /** The next offset this partition should receive: after what is sealed or buffered. */
+  get expectedOffset(): number | undefined {
+    const highest = this.buffer?.highestOffset ?? -1;
+    return highest >= 0 ? highest + 1 : this.nextOffset;
+  }
+
   get isStopped(): boolean {
     return this.stopped;
   }
@@ -80,7 +86,7 @@ export class PartitionSealer {
     if (this.stopped || !this.buffer) return;
     this.highWatermark = Math.max(this.highWatermark, highWatermark);
     const now = this.now();
-    for (const record of records) this.buffer.add(record, now);
+    for (const record of records) this.buffer.add(record, now, this.deps.maxBatchMs);
     this.reportLag();
     if (this.buffer.isFull()) {
       await this.enqueue(false);

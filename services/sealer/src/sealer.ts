@@ -97,7 +97,7 @@ export class Sealer {
     }
     if (sealer.isStopped || !isRunning() || isStale()) return;
 
-    const expected = sealer.nextOffset;
+    const expected = sealer.expectedOffset;
     const first = batch.messages[0];
     if (
       expected !== undefined &&
@@ -120,9 +120,9 @@ export class Sealer {
       return;
     }
     if (expected !== undefined && first && Number(first.offset) > expected) {
-      this.deps.logger.error(
+      this.deps.logger.warn(
         { topic: batch.topic, partition: batch.partition, expected, fetched: first.offset },
-        'records after the chain head are no longer in Kafka (retention?); sealing resumes at the first available offset',
+        'offsets before the fetched record hold no records (transaction markers, or deleted by retention); continuing',
       );
     }
     this.seeksAttempted.delete(key);

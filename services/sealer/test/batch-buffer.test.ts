@@ -29,17 +29,24 @@ describe('BatchBuffer', () => {
     expect(buffer.peekBatch().map((r) => r.offset)).toEqual([5, 7]);
   });
 
-  it('tracks when the open batch started, for the time-based cut', () => {
+  it('opens the batch window at the first record timestamp, so seal latency stays bounded', () => {
     const buffer = new BatchBuffer(10, -1);
     expect(buffer.openedAtMs).toBeUndefined();
-    buffer.add(record(0), 100);
-    buffer.add(record(1), 150);
-    expect(buffer.openedAtMs).toBe(100);
-    buffer.markSealedThrough(0, 200);
-    expect(buffer.openedAtMs).toBe(200);
-    buffer.markSealedThrough(1, 300);
+    // record(n) was produced at 1000 + n; it arrives at 1200.
+    buffer.add(record(0), 1_200, 1_000);
+    buffer.add(record(1), 1_250, 1_000);
+    expect(buffer.openedAtMs).toBe(1_000);
+    buffer.markSealedThrough(0, 1_300);
+    expect(buffer.openedAtMs).toBe(1_001);
+    buffer.markSealedThrough(1, 1_400);
     expect(buffer.openedAtMs).toBeUndefined();
     expect(buffer.size).toBe(0);
+  });
+
+  it('does not open a window older than one batch interval for a backlog', () => {
+    const buffer = new BatchBuffer(10, -1);
+    buffer.add(record(0), 60_000, 1_000);
+    expect(buffer.openedAtMs).toBe(59_000);
   });
 
   it('drops buffered records that another owner sealed meanwhile', () => {

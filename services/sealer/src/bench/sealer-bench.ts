@@ -1,0 +1,265 @@
+/**
+ * Sealer benchmark. Prints, and saves to bench-results/sealer.json:
+ *   1. leafHash rate on 64-byte records vs `openssl speed -evp sha256 -bytes 64` (same run);
+ *   2. sealing throughput: events/s to seal a backlog with the default 1,000-event batches;
+ *   3. seal latency p50/p99 (record timestamp -> root published) under a steady stream, 1 s batches.
+ * Needs the local broker (./dev up). Uses its own topics and deletes them afterwards.
+ */
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { Registry } from 'prom-client';
+import { fromProtoSealedRoot, keyIdFor, leafHash, Keyring } from '@vigil/audit';
+import { vigil } from '@vigil/proto';
+import { createLogger, readTopicToEnd } from '@vigil/runtime';
+import { loadSealerConfig } from '../config';
+import { createSealerMetrics } from '../metrics';
+import { Sealer } from '../sealer';
+
+const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const BACKLOG = Number(process.env.BENCH_SEALER_BACKLOG ?? 200_000);
+const STREAM_RATE = Number(process.env.BENCH_SEALER_STREAM_RATE ?? 5_000);
+const STREAM_SECONDS = Number(process.env.BENCH_SEALER_STREAM_SECONDS ?? 15);
+const RECORD_BYTES = 300;
+const PARTITIONS = 6;
+
+interface Row {
+  metric: string;
+  value: number;
+  unit: string;
+  reference?: { name: string; value: number; unit: string };
+  ratio?: number;
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  rows.push(hashingRate());
+
+  const kafka = new Kafka({
+    clientId: 'vigil-sealer-bench',
+    brokers: BROKERS,
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  const run = `bench-sealer-${Date.now()}`;
+  try {
+    rows.push(await backlogThroughput(kafka, admin, `${run}-backlog`));
+    rows.push(...(await steadyLatency(kafka, admin, `${run}-stream`)));
+  } finally {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(run));
+    await admin.deleteTopics({ topics }).catch(() => undefined);
+    await admin.disconnect();
+  }
+  print(rows);
+  const out = path.resolve(__dirname, '../../../../bench-results/sealer.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ bench: 'sealer', at: new Date().toISOString(), rows }, null, 2),
+  );
+  process.stdout.write(`saved ${path.relative(process.cwd(), out)}\n`);
+}
+
+function hashingRate(): Row {
+  const data = randomBytes(64);
+  const n = 1_000_000;
+  for (let i = 0; i < 50_000; i++) leafHash(data); // warm-up
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) leafHash(data);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const ours = n / seconds;
+  const text = execFileSync(
+    'openssl',
+    ['speed', '-evp', 'sha256', '-bytes', '64', '-seconds', '2'],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  const match = /^sha256\s+([\d.]+)k/m.exec(text);
+  if (!match) throw new Error(`cannot parse openssl speed output:\n${text}`);
+  const opensslHashes = (Number(match[1]) * 1000) / 64;
+  return {
+    metric: 'leafHash, 64-byte records',
+    value: ours,
+    unit: 'hashes/s',
+    reference: {
+      name: 'openssl speed -evp sha256 -bytes 64',
+      value: opensslHashes,
+      unit: 'hashes/s',
+    },
+    ratio: ours / opensslHashes,
+  };
+}
+
+function startSealer(kafka: Kafka, topic: string, overrides: Record<string, string>) {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const config = loadSealerConfig({
+    SEALER_TOPICS: topic,
+    SEALER_ROOTS_TOPIC: `${topic}-roots`,
+    SEALER_GROUP_ID: `${topic}-sealer`,
+    SEALER_TRANSACTIONAL_ID_PREFIX: `${topic}-sealer`,
+    SEALER_SIGNING_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    ...overrides,
+  });
+  const logger = createLogger({ service: 'sealer-bench', level: 'warn' });
+  const registry = new Registry();
+  const metrics = createSealerMetrics(registry);
+  const sealer = new Sealer({
+    kafka,
+    config,
+    key: { privateKey, keyId: keyIdFor(publicKey), trusted: Keyring.fromPublicKeys([publicKey]) },
+    logger,
+    metrics,
+  });
+  const sealed = async () =>
+    (await metrics.eventsSealed.get()).values.reduce((n, v) => n + v.value, 0);
+  return { sealer, sealed };
+}
+
+async function createTopics(admin: ReturnType<Kafka['admin']>, topic: string): Promise<void> {
+  await admin.createTopics({
+    topics: [
+      { topic, numPartitions: PARTITIONS },
+      { topic: `${topic}-roots`, numPartitions: 1 },
+    ],
+    waitForLeaders: true,
+  });
+}
+
+function payload(i: number): Buffer {
+  const body = Buffer.alloc(RECORD_BYTES, 0x61);
+  body.write(`event-${i}`);
+  return body;
+}
+
+async function backlogThroughput(
+  kafka: Kafka,
+  admin: ReturnType<Kafka['admin']>,
+  topic: string,
+): Promise<Row> {
+  await createTopics(admin, topic);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  for (let sent = 0; sent < BACKLOG; sent += 5_000) {
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: Array.from({ length: Math.min(5_000, BACKLOG - sent) }, (_, j) => ({
+        key: `user-${(sent + j) % 997}`,
+        value: payload(sent + j),
+      })),
+    });
+  }
+  await producer.disconnect();
+  const { sealer, sealed } = startSealer(kafka, topic, {});
+  const started = Date.now();
+  await sealer.start();
+  while ((await sealed()) < BACKLOG) await sleep(50);
+  const seconds = (Date.now() - started) / 1000;
+  await sealer.stop();
+  return {
+    metric: `sealing a ${BACKLOG}-event backlog (${PARTITIONS} partitions, batches of 1000)`,
+    value: BACKLOG / seconds,
+    unit: 'events/s',
+  };
+}
+
+async function steadyLatency(
+  kafka: Kafka,
+  admin: ReturnType<Kafka['admin']>,
+  topic: string,
+): Promise<Row[]> {
+  await createTopics(admin, topic);
+  const { sealer, sealed } = startSealer(kafka, topic, { SEALER_MAX_BATCH_MS: '1000' });
+  await sealer.start();
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  // A steady stream in 50 ms ticks at STREAM_RATE events/s.
+  const perTick = Math.max(1, Math.round(STREAM_RATE / 20));
+  const ticks = STREAM_SECONDS * 20;
+  let sent = 0;
+  const began = Date.now();
+  for (let t = 0; t < ticks; t++) {
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: Array.from({ length: perTick }, (_, j) => ({
+        key: `user-${(sent + j) % 997}`,
+        value: payload(sent + j),
+      })),
+    });
+    sent += perTick;
+    const due = began + (t + 1) * 50;
+    if (due > Date.now()) await sleep(due - Date.now());
+  }
+  const achievedRate = sent / ((Date.now() - began) / 1000);
+  await producer.disconnect();
+  while ((await sealed()) < sent) await sleep(50);
+  await sealer.stop();
+
+  // Exact latencies: each record's timestamp against the publication time of its root.
+  const published = new Map<number, { first: number; last: number; at: number }[]>();
+  await readTopicToEnd({
+    kafka,
+    admin,
+    topic: `${topic}-roots`,
+    onBatch: (batch) => {
+      for (const m of batch.messages) {
+        const root = fromProtoSealedRoot(vigil.v1.SealedRoot.decode(m.value ?? Buffer.alloc(0)));
+        const list = published.get(root.partition) ?? [];
+        list.push({ first: root.firstOffset, last: root.lastOffset, at: Number(m.timestamp) });
+        published.set(root.partition, list);
+      }
+    },
+  });
+  const latencies: number[] = [];
+  await readTopicToEnd({
+    kafka,
+    admin,
+    topic,
+    onBatch: (batch) => {
+      const roots = published.get(batch.partition) ?? [];
+      for (const m of batch.messages) {
+        const offset = Number(m.offset);
+        const root = roots.find((r) => r.first <= offset && offset <= r.last);
+        if (root) latencies.push(root.at - Number(m.timestamp));
+      }
+    },
+  });
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  const label = `at ${Math.round(achievedRate)} events/s, 1 s batches`;
+  return [
+    { metric: `seal latency p50 ${label}`, value: pct(50), unit: 'ms' },
+    { metric: `seal latency p99 ${label}`, value: pct(99), unit: 'ms' },
+  ];
+}
+
+function print(rows: Row[]): void {
+  const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
+  const lines = rows.map((r) => [
+    r.metric,
+    `${fmt(r.value)} ${r.unit}`,
+    r.reference ? `${fmt(r.reference.value)} ${r.reference.unit} (${r.reference.name})` : '',
+    r.ratio === undefined ? '' : r.ratio.toFixed(2),
+  ]);
+  const header = ['sealer benchmark', 'figure', 'reference (same run)', 'ratio'];
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const row = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  process.stdout.write(`${row(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
+  for (const l of lines) process.stdout.write(`${row(l)}\n`);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `sealer-bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});
