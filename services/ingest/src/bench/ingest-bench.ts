@@ -1,0 +1,420 @@
+/**
+ * Throughput and latency of ingest against the local broker, next to Kafka's own
+ * ProducerPerformance on the same broker, record size and acks.
+ *
+ *   node services/ingest/dist/bench/ingest-bench.js      (pnpm --filter @vigil/ingest bench)
+ *
+ * Starts the built service as a child process (its own event loop, as in production) on a
+ * dedicated 6-partition topic, drives it over gRPC with ~300-byte events through PublishBatch
+ * (batches of 100) and Publish (64 concurrent calls), runs ProducerPerformance, prints a table
+ * and writes bench-results/ingest.json. Topics and Redis keys it made are deleted afterwards.
+ *
+ * Settings: BENCH_BATCH_EVENTS (default 200000), BENCH_SINGLE_EVENTS (50000),
+ * BENCH_KAFKA_RECORDS (500000), BENCH_BATCH_CONCURRENCY (8), plus any INGEST_* variable, which is
+ * passed to the service (e.g. INGEST_PRODUCERS, INGEST_COMPRESSION).
+ */
+import { execFile, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { promisify } from 'node:util';
+import * as grpc from '@grpc/grpc-js';
+import Redis from 'ioredis';
+import { Kafka, logLevel } from 'kafkajs';
+import { IngestServiceDefinition, vigil } from '@vigil/proto';
+import { hashToken } from '@vigil/runtime';
+
+const REPO = path.resolve(__dirname, '../../../..');
+const MAIN = path.resolve(__dirname, '../main.js');
+const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const RECORD_SIZE = 300;
+const TOKEN = `bench-${randomUUID()}`;
+
+const intEnv = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer`);
+  return value;
+};
+const BATCH_EVENTS = intEnv('BENCH_BATCH_EVENTS', 200_000);
+const SINGLE_EVENTS = intEnv('BENCH_SINGLE_EVENTS', 50_000);
+const KAFKA_RECORDS = intEnv('BENCH_KAFKA_RECORDS', 500_000);
+const BATCH_CONCURRENCY = intEnv('BENCH_BATCH_CONCURRENCY', 8);
+const BATCH_SIZE = 100;
+const SINGLE_CONCURRENCY = 64;
+
+interface Result {
+  name: string;
+  /** From the service's own metrics: events per Kafka produce and its mean latency. */
+  meanFlushEvents?: number;
+  meanProduceMs?: number;
+  /** CPU time the service process used per event (user + system), in microseconds. */
+  serviceCpuMicrosPerEvent?: number;
+  eventsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  events: number;
+  seconds: number;
+}
+
+const say = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+
+async function main(): Promise<void> {
+  const run = randomUUID().slice(0, 8);
+  const topic = `vigil-bench-ingest-${run}`;
+  const kafkaTopic = `vigil-bench-kafka-${run}`;
+  const prefix = `vigil:bench:${run}`;
+  const kafka = new Kafka({
+    clientId: 'ingest-bench',
+    brokers: BROKERS.split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({
+    topics: [topic, kafkaTopic].map((t) => ({ topic: t, numPartitions: 6 })),
+    waitForLeaders: true,
+  });
+  const load = os.loadavg();
+  say(
+    `topics ${topic}, ${kafkaTopic} (6 partitions); load average ${load.map((l) => l.toFixed(2)).join(' ')}`,
+  );
+
+  const results: Result[] = [];
+  let kafkaResult: Result | undefined;
+  let service: Awaited<ReturnType<typeof startService>> | undefined;
+  try {
+    service = await startService(topic, prefix);
+    const { opsPort } = service;
+    const client = new IngestServiceClient(
+      `127.0.0.1:${service.grpcPort}`,
+      grpc.credentials.createInsecure(),
+    );
+    const sample = makeEvent(0);
+    say(
+      `event size ${vigil.v1.AccessEvent.encode(sample).finish().length} bytes (encoded by the client)`,
+    );
+    await drive(client, 'warm-up', 5_000, 4, BATCH_SIZE);
+    const phase = async (name: string, total: number, concurrency: number, batch: number) => {
+      const before = await flushStats(opsPort);
+      const cpuBefore = cpuSeconds(service?.pid);
+      const result = await drive(client, name, total, concurrency, batch);
+      const after = await flushStats(opsPort);
+      result.serviceCpuMicrosPerEvent = ((cpuSeconds(service?.pid) - cpuBefore) / total) * 1e6;
+      const flushes = after.count - before.count;
+      result.meanFlushEvents = (after.events - before.events) / flushes;
+      result.meanProduceMs = ((after.seconds - before.seconds) / flushes) * 1000;
+      say(
+        `  ${flushes} produce calls of ${result.meanFlushEvents.toFixed(1)} events, ` +
+          `${result.meanProduceMs.toFixed(1)} ms each; service CPU ` +
+          `${result.serviceCpuMicrosPerEvent.toFixed(0)} µs per event`,
+      );
+      results.push(result);
+    };
+    await phase(
+      `PublishBatch (batch ${BATCH_SIZE}, ${BATCH_CONCURRENCY} concurrent)`,
+      BATCH_EVENTS,
+      BATCH_CONCURRENCY,
+      BATCH_SIZE,
+    );
+    await phase(`Publish (${SINGLE_CONCURRENCY} concurrent)`, SINGLE_EVENTS, SINGLE_CONCURRENCY, 1);
+    client.close();
+    kafkaResult = await producerPerformance(kafkaTopic);
+  } finally {
+    await service?.stop();
+    await admin.deleteTopics({ topics: [topic, kafkaTopic] }).catch(() => undefined);
+    await admin.disconnect();
+    await deleteKeys(prefix);
+  }
+
+  const rows = [...results, kafkaResult];
+  const table = [
+    ['path', 'events/s', 'p50 ms', 'p99 ms', 'vs Kafka'],
+    ...rows.map((r) => [
+      r.name,
+      r.eventsPerSec.toFixed(0),
+      r.p50Ms.toFixed(1),
+      r.p99Ms.toFixed(1),
+      (r.eventsPerSec / kafkaResult.eventsPerSec).toFixed(2),
+    ]),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  for (const row of table) {
+    process.stdout.write(
+      `${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')}\n`,
+    );
+  }
+  const out = path.join(REPO, 'bench-results', 'ingest.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const settings = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => k.startsWith('INGEST_')),
+  );
+  fs.writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        benchmark: 'ingest',
+        at: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, loadAverageBefore: load, node: process.version },
+        recordBytes: RECORD_SIZE,
+        acks: 'all',
+        settings,
+        results: rows.map((r) => ({
+          ...r,
+          ratioToKafka: r.eventsPerSec / kafkaResult.eventsPerSec,
+        })),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  say(`wrote ${path.relative(REPO, out)}`);
+}
+
+// ---- The ingest side --------------------------------------------------------------------------
+
+/** IngestService with pre-encoded requests and unread responses: the bench measures the server. */
+const passThrough = (bytes: Buffer) => bytes;
+const IngestServiceClient = grpc.makeGenericClientConstructor(
+  Object.fromEntries(
+    Object.entries(IngestServiceDefinition).map(([name, method]) => [
+      name,
+      {
+        ...method,
+        requestSerialize: passThrough,
+        requestDeserialize: passThrough,
+        responseSerialize: passThrough,
+        responseDeserialize: passThrough,
+      },
+    ]),
+  ),
+  'IngestService',
+);
+type Unary = (
+  request: unknown,
+  metadata: grpc.Metadata,
+  callback: (err: grpc.ServiceError | null) => void,
+) => void;
+
+let sequence = 0;
+
+/** A ~300-byte event, as a gateway would send it. */
+function makeEvent(n: number): vigil.v1.AccessEvent {
+  const now = Date.now();
+  return vigil.v1.AccessEvent.create({
+    eventId: `bench-${n}-${randomUUID().slice(0, 8)}`,
+    occurredAt: { seconds: Math.floor(now / 1000), nanos: (now % 1000) * 1e6 },
+    actor: {
+      userId: `user-${n % 5000}`,
+      sessionId: `sess-${(n * 7919) % 100_000}`,
+      deviceId: 'laptop-7f3a9c',
+      ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/124.0',
+      geo: { countryCode: 'DE', latitude: 52.52, longitude: 13.405, hasPosition: true },
+    },
+    action: 'db.query',
+    resource: 'db/prod-payments/accounts',
+    outcome: vigil.v1.Outcome.OUTCOME_SUCCESS,
+    attributes: { statement: 'SELECT', rows: String(n % 100), region: 'eu-central-1' },
+  });
+}
+
+async function drive(
+  client: grpc.Client,
+  name: string,
+  total: number,
+  concurrency: number,
+  batch: number,
+): Promise<Result> {
+  const metadata = new grpc.Metadata();
+  metadata.set('authorization', `Bearer ${TOKEN}`);
+  const method = batch === 1 ? 'publish' : 'publishBatch';
+  const send = (client as unknown as Record<typeof method, Unary>)[method].bind(client);
+  // Requests are encoded before the clock starts, as ProducerPerformance prepares its payload:
+  // the machine's cores should go to the service and Kafka, not to making test data.
+  const requests: Buffer[] = [];
+  for (let sent = 0; sent < total; sent += batch) {
+    const events = Array.from({ length: Math.min(batch, total - sent) }, () =>
+      makeEvent(sequence++),
+    );
+    const encoded =
+      batch === 1
+        ? vigil.v1.AccessEvent.encode(events[0] as vigil.v1.AccessEvent).finish()
+        : vigil.v1.PublishBatchRequest.encode({ events }).finish();
+    requests.push(Buffer.from(encoded));
+  }
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests.length) {
+        const request = requests[next++] as Buffer;
+        const t0 = process.hrtime.bigint();
+        await new Promise<void>((resolve, reject) =>
+          send(request, metadata, (err) => (err ? reject(err) : resolve())),
+        );
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  const result = {
+    name,
+    eventsPerSec: total / seconds,
+    p50Ms: pct(0.5),
+    p99Ms: pct(0.99),
+    events: total,
+    seconds,
+  };
+  say(
+    `${name}: ${total} events in ${seconds.toFixed(1)} s = ${result.eventsPerSec.toFixed(0)}/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`,
+  );
+  return result;
+}
+
+async function startService(topic: string, prefix: string) {
+  // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the service.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      KAFKA_BROKERS: BROKERS,
+      REDIS_URL,
+      INGEST_API_TOKENS: `bench=sha256:${hashToken(TOKEN)}`,
+      INGEST_GRPC_PORT: '0',
+      INGEST_HTTP_PORT: '0',
+      OPS_PORT: '0',
+      INGEST_REDIS_PREFIX: prefix,
+      INGEST_DEDUP_WINDOW_MS: '120000',
+      LOG_LEVEL: 'info',
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('INGEST_'))),
+      INGEST_TOPIC: topic,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const ports = await new Promise<{ grpcPort: number; opsPort: number }>((resolve, reject) => {
+    void exited.then((code) => reject(new Error(`ingest exited with ${code} before starting`)));
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as {
+          msg?: string;
+          grpcPort: number;
+          opsPort: number;
+          level?: string;
+        };
+        if (entry.msg === 'ingest started') resolve(entry);
+        else if (entry.level === 'error' || entry.level === 'warn') say(`ingest: ${line}`);
+      } catch {
+        say(`ingest: ${line}`);
+      }
+    });
+  });
+  return {
+    ...ports,
+    pid: child.pid,
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      if (code !== 0) say(`ingest exited with ${code}`);
+    },
+  };
+}
+
+/** User + system CPU seconds of a process so far (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat(5), i.e. 12 and 13 after "pid (comm) ".
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Totals of the service's flush histograms: produce calls, events in them, seconds spent. */
+async function flushStats(opsPort: number) {
+  const text = await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text();
+  const value = (name: string) =>
+    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return {
+    count: value('vigil_ingest_flush_events_count'),
+    events: value('vigil_ingest_flush_events_sum'),
+    seconds: value('vigil_ingest_produce_latency_seconds_sum'),
+  };
+}
+
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5_000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+// ---- The Kafka side -----------------------------------------------------------------------------
+
+async function producerPerformance(topic: string): Promise<Result> {
+  const home = (
+    await promisify(execFile)(path.join(REPO, 'deploy/local/kafka.sh'), ['home'])
+  ).stdout.trim();
+  const args = [
+    '-Xmx512m',
+    '-cp',
+    `${home}/libs/*`,
+    'org.apache.kafka.tools.ProducerPerformance',
+    '--topic',
+    topic,
+    '--num-records',
+    String(KAFKA_RECORDS),
+    '--record-size',
+    String(RECORD_SIZE),
+    '--throughput',
+    '-1',
+    '--producer-props',
+    `bootstrap.servers=${BROKERS}`,
+    'acks=all',
+  ];
+  say(`ProducerPerformance: ${KAFKA_RECORDS} records of ${RECORD_SIZE} bytes, acks=all`);
+  const { stdout } = await promisify(execFile)('java', args, { maxBuffer: 16 * 1024 * 1024 });
+  // e.g. "500000 records sent, 181554.1 records/sec (51.94 MB/sec), 120.51 ms avg latency,
+  //       411.00 ms max latency, 112 ms 50th, 250 ms 95th, 395 ms 99th, 409 ms 99.9th."
+  const summary = stdout.trim().split('\n').pop() ?? '';
+  const m =
+    /(\d+) records sent, ([\d.]+) records\/sec .* ([\d.]+) ms 50th, ([\d.]+) ms 95th, ([\d.]+) ms 99th/.exec(
+      summary,
+    );
+  if (!m) throw new Error(`cannot parse ProducerPerformance output: ${summary}`);
+  const eventsPerSec = Number(m[2]);
+  const result = {
+    name: `Kafka ProducerPerformance (${RECORD_SIZE} B, acks=all)`,
+    eventsPerSec,
+    p50Ms: Number(m[3]),
+    p99Ms: Number(m[5]),
+    events: Number(m[1]),
+    seconds: Number(m[1]) / eventsPerSec,
+  };
+  say(`ProducerPerformance: ${summary}`);
+  return result;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `ingest-bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});

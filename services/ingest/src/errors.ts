@@ -1,0 +1,95 @@
+import { VigilError } from '@vigil/runtime';
+
+/** One rejected field of one event. `index` is the event's position in the request. */
+export interface Violation {
+  index: number;
+  /** Proto field path relative to the event, e.g. "actor.geo.latitude" or "attributes[\"k\"]". */
+  field: string;
+  /** Stable machine-readable code, e.g. "REQUIRED", "TOO_LONG". */
+  reason: ViolationReason;
+  message: string;
+}
+
+export type ViolationReason =
+  | 'REQUIRED'
+  | 'TOO_LONG'
+  | 'TOO_MANY'
+  | 'TOO_LARGE'
+  | 'INVALID_FORMAT'
+  | 'INVALID_TYPE'
+  | 'UNKNOWN_FIELD'
+  | 'OUT_OF_RANGE'
+  | 'TOO_FAR_IN_PAST'
+  | 'TOO_FAR_IN_FUTURE'
+  | 'DUPLICATE_IN_BATCH'
+  | 'EVENT_ID_REUSED';
+
+/**
+ * The stable reasons an ingest call fails. Each maps to one gRPC status and one HTTP status
+ * (see error-mapping.ts); clients branch on these, messages may change.
+ */
+export type IngestErrorCode =
+  /** One or more events are invalid; `violations` lists every one. Nothing was published. */
+  | 'INVALID_ARGUMENT'
+  /** The request carries more events or bytes than allowed. Nothing was published. */
+  | 'BATCH_TOO_LARGE'
+  /** No valid token or client certificate. */
+  | 'UNAUTHENTICATED'
+  /** An event id was already used within the dedup window for a different event. */
+  | 'EVENT_ID_CONFLICT'
+  /** The in-flight bound is reached (Kafka slow); nothing was accepted, retry later. */
+  | 'OVERLOADED'
+  /** Kafka is not acknowledging; nothing was accepted, retry later. */
+  | 'KAFKA_UNAVAILABLE'
+  /** The dedup store (Redis) cannot be reached; nothing was accepted (fail closed). */
+  | 'DEDUP_UNAVAILABLE'
+  /** Another request with the same event id is still being published; retry later. */
+  | 'DUPLICATE_IN_FLIGHT'
+  /**
+   * The events were accepted but Kafka had not acknowledged them in time. They stay queued and
+   * will be written; retry with the same event ids (`eventIds`) to get their receipts.
+   */
+  | 'ACK_TIMEOUT'
+  /** The service is shutting down; nothing was accepted. */
+  | 'DRAINING'
+  /** The HTTP body is not JSON of the expected shape. */
+  | 'MALFORMED_REQUEST'
+  /** A bug or an unexpected dependency failure. */
+  | 'INTERNAL';
+
+export class IngestError extends VigilError {
+  declare readonly code: IngestErrorCode;
+  readonly violations: readonly Violation[];
+  /** For retryable errors: how long the caller should wait before retrying. */
+  readonly retryAfterMs: number | undefined;
+  /** For ACK_TIMEOUT: the ids of the accepted events, so a retry deduplicates against them. */
+  readonly eventIds: readonly string[];
+
+  constructor(
+    code: IngestErrorCode,
+    message: string,
+    options: {
+      violations?: readonly Violation[];
+      retryAfterMs?: number;
+      eventIds?: readonly string[];
+      cause?: unknown;
+    } = {},
+  ) {
+    super(code, message, { cause: options.cause });
+    this.violations = options.violations ?? [];
+    this.retryAfterMs = options.retryAfterMs;
+    this.eventIds = options.eventIds ?? [];
+  }
+}
+
+export function invalidArgument(violations: readonly Violation[]): IngestError {
+  const indexes = [...new Set(violations.map((v) => v.index))];
+  const first = violations[0];
+  const summary = first ? `event ${first.index}: ${first.field}: ${first.message}` : '';
+  const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
+  return new IngestError(
+    'INVALID_ARGUMENT',
+    `${indexes.length} invalid event(s), nothing was published: ${summary}${more}`,
+    { violations },
+  );
+}

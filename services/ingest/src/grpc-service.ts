@@ -1,0 +1,114 @@
+import * as grpc from '@grpc/grpc-js';
+import { vigil } from '@vigil/proto';
+import { grpcError, type Logger, type TokenTable } from '@vigil/runtime';
+import { authenticate } from './auth';
+import { grpcErrorMetadata } from './error-mapping';
+import type { Ingestor } from './ingest';
+import type { IngestMetrics } from './metrics';
+import { recordFailure, recordSuccess } from './outcome';
+import type { Receipt } from './receipts';
+
+export interface GrpcServiceDeps {
+  ingestor: Ingestor;
+  tokens: TokenTable;
+  /** Whether client certificates are verified (mTLS), so that they may name the source. */
+  mtls: boolean;
+  metrics: IngestMetrics;
+  logger: Logger;
+}
+
+type Call<Req> = grpc.ServerUnaryCall<Req, unknown>;
+
+/** vigil.v1.IngestService over grpc-js: authentication, deadlines and status mapping. */
+export function ingestServiceImplementation(deps: GrpcServiceDeps) {
+  return {
+    publish(
+      call: Call<vigil.v1.AccessEvent>,
+      callback: grpc.sendUnaryData<vigil.v1.PublishReceipt>,
+    ) {
+      serve(deps, 'Publish', call, [call.request], callback, (receipts) =>
+        toReceiptMessage(receipts[0] as Receipt),
+      );
+    },
+    publishBatch(
+      call: Call<vigil.v1.PublishBatchRequest>,
+      callback: grpc.sendUnaryData<vigil.v1.PublishBatchResponse>,
+    ) {
+      serve(deps, 'PublishBatch', call, call.request.events ?? [], callback, (receipts) =>
+        vigil.v1.PublishBatchResponse.create({ receipts: receipts.map(toReceiptMessage) }),
+      );
+    },
+  } satisfies grpc.UntypedServiceImplementation;
+}
+
+function serve<Req, Res>(
+  deps: GrpcServiceDeps,
+  method: string,
+  call: Call<Req>,
+  events: vigil.v1.AccessEvent.$Properties[],
+  callback: grpc.sendUnaryData<Res>,
+  render: (receipts: Receipt[]) => Res,
+): void {
+  const startedAt = Date.now();
+  let source: string | undefined;
+  const context = () => ({
+    transport: 'grpc' as const,
+    method,
+    events: events.length,
+    source,
+    metrics: deps.metrics,
+    logger: deps.logger,
+    startedAt,
+  });
+  const run = async () => {
+    source = authenticate(
+      {
+        authorization: firstString(call.metadata.get('authorization')),
+        certificate: deps.mtls ? peerCertificate(call) : undefined,
+      },
+      deps.tokens,
+    );
+    return deps.ingestor.publish({
+      source,
+      events,
+      transport: 'grpc',
+      deadlineMs: deadlineMs(call.getDeadline()),
+    });
+  };
+  run().then(
+    (receipts) => {
+      recordSuccess(context());
+      callback(null, render(receipts));
+    },
+    (err: unknown) => {
+      const error = recordFailure(err, context());
+      callback(grpcError(error.grpcStatus, error.message, grpcErrorMetadata(error)));
+    },
+  );
+}
+
+export function toReceiptMessage(receipt: Receipt): vigil.v1.PublishReceipt {
+  return vigil.v1.PublishReceipt.create({
+    eventId: receipt.eventId,
+    topic: receipt.topic,
+    partition: receipt.partition,
+    offset: receipt.offset,
+    duplicate: receipt.duplicate,
+  });
+}
+
+function firstString(values: grpc.MetadataValue[]): string | undefined {
+  const first = values[0];
+  return typeof first === 'string' ? first : undefined;
+}
+
+function peerCertificate(call: Call<unknown>) {
+  const certificate = call.getAuthContext()?.sslPeerCertificate;
+  // Node reports "no certificate" as an empty object.
+  return certificate && certificate.subject ? certificate : undefined;
+}
+
+function deadlineMs(deadline: grpc.Deadline): number {
+  const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+  return Number.isFinite(ms) ? ms : Infinity;
+}

@@ -1,0 +1,265 @@
+import { vigil } from '@vigil/proto';
+import type { Violation, ViolationReason } from './errors';
+import type { Receipt } from './receipts';
+
+type AccessEventInput = vigil.v1.AccessEvent.$Properties;
+
+/**
+ * The HTTP body: one event object, or an array of them. Field names follow the proto3 JSON
+ * mapping (lowerCamelCase, as protobufjs prints them); the original snake_case names are accepted
+ * too, as proto3 JSON parsers do. Timestamps are RFC 3339 strings, `outcome` is an enum name with
+ * or without its prefix ("SUCCESS" or "OUTCOME_SUCCESS") or its number. `null` means "not set".
+ * Unknown fields are rejected, so a typo is an error instead of silently lost data.
+ */
+export interface ParsedBody {
+  events: AccessEventInput[];
+  /** True when the body was an array: the answer is then `{ receipts: [...] }`. */
+  batch: boolean;
+  violations: Violation[];
+}
+
+export class MalformedBodyError extends Error {}
+
+export function parseEventsBody(body: unknown): ParsedBody {
+  const batch = Array.isArray(body);
+  const items: unknown[] = batch ? (body as unknown[]) : [body];
+  if (!batch && !isObject(body)) {
+    throw new MalformedBodyError('the body must be a JSON object (one event) or an array of them');
+  }
+  const violations: Violation[] = [];
+  const events = items.map((item, index) => {
+    const reader = new Reader(index, violations);
+    return reader.event(item);
+  });
+  return { events, batch, violations };
+}
+
+export interface ReceiptJson {
+  eventId: string;
+  topic: string;
+  partition: number;
+  /** A JSON number: Kafka offsets stay far below 2^53. */
+  offset: number;
+  duplicate: boolean;
+}
+
+export function receiptJson(receipt: Receipt): ReceiptJson {
+  return {
+    eventId: receipt.eventId,
+    topic: receipt.topic,
+    partition: receipt.partition,
+    offset: receipt.offset,
+    duplicate: receipt.duplicate,
+  };
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** JSON name -> [proto field path, kind]. Both spellings map to the same proto field. */
+const EVENT_FIELDS = fields({
+  eventId: 'event_id',
+  occurredAt: 'occurred_at',
+  receivedAt: 'received_at',
+  tenantId: 'tenant_id',
+  actor: 'actor',
+  action: 'action',
+  resource: 'resource',
+  outcome: 'outcome',
+  source: 'source',
+  attributes: 'attributes',
+});
+const ACTOR_FIELDS = fields({
+  userId: 'user_id',
+  sessionId: 'session_id',
+  deviceId: 'device_id',
+  ip: 'ip',
+  userAgent: 'user_agent',
+  geo: 'geo',
+});
+const GEO_FIELDS = fields({
+  countryCode: 'country_code',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  hasPosition: 'has_position',
+});
+
+/** Maps both spellings of each field to its camelCase property name. */
+function fields(
+  camelToProto: Record<string, string>,
+): Map<string, { camel: string; proto: string }> {
+  const map = new Map<string, { camel: string; proto: string }>();
+  for (const [camel, proto] of Object.entries(camelToProto)) {
+    map.set(camel, { camel, proto });
+    map.set(proto, { camel, proto });
+  }
+  return map;
+}
+
+const OUTCOME_BY_NAME = new Map<string, number>();
+for (const [name, value] of Object.entries(vigil.v1.Outcome)) {
+  if (typeof value !== 'number') continue;
+  OUTCOME_BY_NAME.set(name, value);
+  OUTCOME_BY_NAME.set(name.replace(/^OUTCOME_/, ''), value);
+}
+
+/** Reads one event, recording a violation per field of the wrong type or unknown name. */
+class Reader {
+  constructor(
+    private readonly index: number,
+    private readonly violations: Violation[],
+  ) {}
+
+  event(value: unknown): AccessEventInput {
+    const event: AccessEventInput = {};
+    if (!isObject(value)) {
+      this.fail('', 'INVALID_TYPE', 'each event must be a JSON object');
+      return event;
+    }
+    for (const [name, raw] of Object.entries(value)) {
+      const field = EVENT_FIELDS.get(name);
+      if (!field) {
+        this.fail(name, 'UNKNOWN_FIELD', 'is not a field of AccessEvent');
+        continue;
+      }
+      if (raw === null) continue;
+      const path = field.proto;
+      switch (field.camel) {
+        case 'occurredAt':
+          event.occurredAt = this.timestamp(raw, path);
+          break;
+        case 'receivedAt':
+          // Overwritten by the server; only its type is checked.
+          this.timestamp(raw, path);
+          break;
+        case 'actor':
+          event.actor = this.actor(raw);
+          break;
+        case 'outcome':
+          event.outcome = this.outcome(raw, path);
+          break;
+        case 'attributes':
+          event.attributes = this.attributes(raw, path);
+          break;
+        default:
+          (event as Record<string, unknown>)[field.camel] = this.string(raw, path);
+      }
+    }
+    return event;
+  }
+
+  private actor(value: unknown): vigil.v1.Actor.$Properties | undefined {
+    if (!isObject(value)) return this.fail('actor', 'INVALID_TYPE', 'must be an object');
+    const actor: vigil.v1.Actor.$Properties = {};
+    for (const [name, raw] of Object.entries(value)) {
+      const field = ACTOR_FIELDS.get(name);
+      if (!field) {
+        this.fail(`actor.${name}`, 'UNKNOWN_FIELD', 'is not a field of Actor');
+        continue;
+      }
+      if (raw === null) continue;
+      const path = `actor.${field.proto}`;
+      if (field.camel === 'geo') actor.geo = this.geo(raw);
+      else (actor as Record<string, unknown>)[field.camel] = this.string(raw, path);
+    }
+    return actor;
+  }
+
+  private geo(value: unknown): vigil.v1.Geo.$Properties | undefined {
+    if (!isObject(value)) return this.fail('actor.geo', 'INVALID_TYPE', 'must be an object');
+    const geo: vigil.v1.Geo.$Properties = {};
+    for (const [name, raw] of Object.entries(value)) {
+      const field = GEO_FIELDS.get(name);
+      if (!field) {
+        this.fail(`actor.geo.${name}`, 'UNKNOWN_FIELD', 'is not a field of Geo');
+        continue;
+      }
+      if (raw === null) continue;
+      const path = `actor.geo.${field.proto}`;
+      switch (field.camel) {
+        case 'countryCode':
+          geo.countryCode = this.string(raw, path);
+          break;
+        case 'hasPosition':
+          if (typeof raw === 'boolean') geo.hasPosition = raw;
+          else this.fail(path, 'INVALID_TYPE', 'must be true or false');
+          break;
+        default:
+          if (typeof raw === 'number') (geo as Record<string, unknown>)[field.camel] = raw;
+          else this.fail(path, 'INVALID_TYPE', 'must be a number');
+      }
+    }
+    return geo;
+  }
+
+  private attributes(value: unknown, path: string): Record<string, string> | undefined {
+    if (!isObject(value)) return this.fail(path, 'INVALID_TYPE', 'must be an object of strings');
+    const out: Record<string, string> = {};
+    for (const [key, raw] of Object.entries(value)) {
+      if (typeof raw === 'string') out[key] = raw;
+      else this.fail(`attributes[${JSON.stringify(key)}]`, 'INVALID_TYPE', 'must be a string');
+    }
+    return out;
+  }
+
+  private outcome(value: unknown, path: string): number | undefined {
+    if (typeof value === 'number' && Number.isInteger(value)) return value;
+    if (typeof value === 'string') {
+      const outcome = OUTCOME_BY_NAME.get(value.toUpperCase());
+      if (outcome !== undefined) return outcome;
+    }
+    return this.fail(path, 'OUT_OF_RANGE', 'must be one of SUCCESS, FAILURE, DENIED, UNSPECIFIED');
+  }
+
+  private timestamp(value: unknown, path: string): { seconds: number; nanos: number } | undefined {
+    const parsed = typeof value === 'string' ? parseRfc3339(value) : undefined;
+    if (parsed) return parsed;
+    return this.fail(path, 'INVALID_FORMAT', 'must be an RFC 3339 timestamp string');
+  }
+
+  private string(value: unknown, path: string): string | undefined {
+    if (typeof value === 'string') return value;
+    return this.fail(path, 'INVALID_TYPE', 'must be a string');
+  }
+
+  private fail(field: string, reason: ViolationReason, message: string): undefined {
+    this.violations.push({ index: this.index, field, reason, message });
+    return undefined;
+  }
+}
+
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/** RFC 3339 -> Timestamp parts, with full nanosecond precision; undefined when not valid. */
+export function parseRfc3339(text: string): { seconds: number; nanos: number } | undefined {
+  const m = RFC3339.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as number[];
+  const utcMs = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
+  const check = new Date(utcMs);
+  // Date.UTC rolls over (Feb 30 -> Mar 2); a valid date survives the round trip unchanged.
+  if (
+    year! < 1 ||
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month! - 1 ||
+    check.getUTCDate() !== day ||
+    hour! > 23 ||
+    minute! > 59 ||
+    second! > 59
+  ) {
+    return undefined;
+  }
+  let offsetSeconds = 0;
+  if (!m[8]) {
+    const sign = m[9] === '-' ? -1 : 1;
+    const offsetHours = Number(m[10]);
+    const offsetMinutes = Number(m[11]);
+    if (offsetHours > 23 || offsetMinutes > 59) return undefined;
+    offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60);
+  }
+  const nanos = m[7] ? Number(m[7].padEnd(9, '0')) : 0;
+  return { seconds: utcMs / 1000 - offsetSeconds, nanos };
+}

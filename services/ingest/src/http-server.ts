@@ -1,0 +1,199 @@
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Logger, TokenTable } from '@vigil/runtime';
+import { authenticate } from './auth';
+import { httpErrorBody, type TransportError } from './error-mapping';
+import { IngestError } from './errors';
+import { MalformedBodyError, parseEventsBody, receiptJson } from './http-json';
+import type { Ingestor } from './ingest';
+import type { IngestMetrics } from './metrics';
+import { recordFailure, recordSuccess } from './outcome';
+
+export interface HttpIngestOptions {
+  host: string;
+  port: number;
+  ingestor: Ingestor;
+  tokens: TokenTable;
+  metrics: IngestMetrics;
+  logger: Logger;
+  /** Largest accepted body. JSON is bulkier than protobuf, so this is a multiple of the batch limit. */
+  maxBodyBytes: number;
+  /** How long a request waits for Kafka's acknowledgement. */
+  ackTimeoutMs: number;
+  /** Serve HTTPS with this certificate (the gRPC one); plain HTTP when absent. */
+  tls?: { certFile: string; keyFile: string };
+}
+
+export interface HttpIngestServer {
+  readonly port: number;
+  /** Stops accepting, lets in-flight requests finish (up to graceMs), then closes. */
+  close(graceMs: number): Promise<void>;
+}
+
+const PATH = '/v1/events';
+
+/**
+ * POST /v1/events for webhook sources: the same events, validation, authentication and receipts
+ * as gRPC, as JSON (see http-json.ts). Errors carry `{ error: { code, message, violations? } }`
+ * and, when retrying helps, a Retry-After header.
+ */
+export async function startHttpIngest(options: HttpIngestOptions): Promise<HttpIngestServer> {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    void handle(options, req, res).catch((err: unknown) => {
+      options.logger.error({ err }, 'http handler failed');
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { code: 'INTERNAL', message: 'internal error' } });
+      else res.destroy();
+    });
+  };
+  const server = options.tls
+    ? https.createServer(
+        { cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) },
+        handler,
+      )
+    : http.createServer(handler);
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  options.logger.info(
+    { host: options.host, port, tls: Boolean(options.tls) },
+    'HTTP ingest listening',
+  );
+  return {
+    port,
+    close: (graceMs) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+async function handle(
+  options: HttpIngestOptions,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0];
+  if (path !== PATH) {
+    sendJson(res, 404, {
+      error: { code: 'NOT_FOUND', message: `no such endpoint; use POST ${PATH}` },
+    });
+    req.resume();
+    return;
+  }
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'use POST' } });
+    req.resume();
+    return;
+  }
+  const startedAt = Date.now();
+  let source: string | undefined;
+  let events = 0;
+  const context = () => ({
+    transport: 'http' as const,
+    method: 'POST /v1/events',
+    events,
+    source,
+    metrics: options.metrics,
+    logger: options.logger,
+    startedAt,
+  });
+  try {
+    // Authenticate before reading the body: unknown senders cost no more than their headers.
+    source = authenticate({ authorization: req.headers.authorization }, options.tokens);
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (contentType !== 'application/json') {
+      req.resume();
+      sendJson(res, 415, {
+        error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'the body must be application/json' },
+      });
+      return;
+    }
+    const body = await readBody(req, options.maxBodyBytes);
+    let parsed: ReturnType<typeof parseEventsBody>;
+    try {
+      parsed = parseEventsBody(JSON.parse(body.toString('utf8')));
+    } catch (err) {
+      const message =
+        err instanceof MalformedBodyError ? err.message : 'the body is not valid JSON';
+      throw new IngestError('MALFORMED_REQUEST', message);
+    }
+    events = parsed.events.length;
+    const receipts = await options.ingestor.publish({
+      source,
+      events: parsed.events,
+      transport: 'http',
+      deadlineMs: Date.now() + options.ackTimeoutMs,
+      priorViolations: parsed.violations,
+    });
+    recordSuccess(context());
+    const json = receipts.map(receiptJson);
+    sendJson(res, 200, parsed.batch ? { receipts: json } : json[0]);
+  } catch (err) {
+    sendError(res, recordFailure(err, context()));
+  }
+}
+
+function sendError(res: http.ServerResponse, error: TransportError): void {
+  if (error.retryAfterSeconds !== undefined) {
+    res.setHeader('retry-after', String(error.retryAfterSeconds));
+  }
+  if (error.code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer');
+  if (error.code === 'BATCH_TOO_LARGE') res.setHeader('connection', 'close');
+  sendJson(res, error.httpStatus, httpErrorBody(error));
+}
+
+/** Reads the body up to `limit` bytes; beyond that the rest is discarded and BATCH_TOO_LARGE thrown. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = () => new IngestError('BATCH_TOO_LARGE', `the body exceeds ${limit} bytes`);
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.reject(tooLarge());
+  }
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let exceeded = false;
+    req.on('data', (chunk: Buffer) => {
+      if (exceeded) return;
+      size += chunk.length;
+      if (size > limit) {
+        exceeded = true;
+        chunks.length = 0;
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!exceeded) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}

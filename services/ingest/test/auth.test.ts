@@ -1,0 +1,67 @@
+import { hashToken, tokenTable } from '@vigil/runtime';
+import { authenticate, sourceFromCertificate } from '../src/auth';
+import { IngestError } from '../src/errors';
+
+const tokens = tokenTable([
+  { name: 'gateway', sha256: hashToken('gw-token') },
+  { name: 'okta', sha256: hashToken('okta-token') },
+]);
+const cert = (CN?: string, subjectaltname?: string) =>
+  ({ subject: CN === undefined ? {} : { CN }, subjectaltname }) as never;
+
+function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(IngestError);
+    expect((err as IngestError).code).toBe('UNAUTHENTICATED');
+    return (err as IngestError).message;
+  }
+  throw new Error('expected UNAUTHENTICATED');
+}
+
+describe('authenticate', () => {
+  it('names the source of a known bearer token', () => {
+    expect(authenticate({ authorization: 'Bearer gw-token' }, tokens)).toBe('gateway');
+    expect(authenticate({ authorization: 'bearer okta-token' }, tokens)).toBe('okta');
+  });
+
+  it('refuses missing, malformed and unknown tokens without echoing them', () => {
+    expect(refusal(() => authenticate({ authorization: undefined }, tokens))).toMatch(/required/);
+    expect(refusal(() => authenticate({ authorization: 'Basic abc' }, tokens))).toMatch(/Bearer/);
+    const message = refusal(() => authenticate({ authorization: 'Bearer guess-123' }, tokens));
+    expect(message).not.toContain('guess-123');
+  });
+
+  it('takes the source from a verified client certificate', () => {
+    expect(authenticate({ authorization: undefined, certificate: cert('okta') }, tokens)).toBe(
+      'okta',
+    );
+    expect(
+      authenticate({ authorization: 'Bearer okta-token', certificate: cert('okta') }, tokens),
+    ).toBe('okta');
+  });
+
+  it('refuses a token and a certificate that disagree', () => {
+    expect(
+      refusal(() =>
+        authenticate({ authorization: 'Bearer gw-token', certificate: cert('okta') }, tokens),
+      ),
+    ).toMatch(/different sources/);
+  });
+});
+
+describe('sourceFromCertificate', () => {
+  it('uses the CN, else the first DNS SAN', () => {
+    expect(sourceFromCertificate(cert('billing-db'))).toBe('billing-db');
+    expect(
+      sourceFromCertificate(cert(undefined, 'URI:spiffe://x/y, DNS:idp.internal, DNS:b')),
+    ).toBe('idp.internal');
+  });
+
+  it('refuses names that cannot be a source (they become Redis key parts)', () => {
+    expect(sourceFromCertificate(cert('has space'))).toBeUndefined();
+    expect(sourceFromCertificate(cert('a:b'))).toBeUndefined();
+    expect(sourceFromCertificate(cert(undefined, 'IP Address:10.0.0.1'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+import { hashToken } from '@vigil/runtime';
+import { loadIngestConfig } from '../src/config';
+
+const TOKENS = `gateway=sha256:${hashToken('t')}`;
+
+describe('ingest configuration', () => {
+  it('has working defaults for everything but the tokens', () => {
+    const config = loadIngestConfig({ INGEST_API_TOKENS: TOKENS });
+    expect(config.INGEST_TOPIC).toBe('access-events');
+    expect(config.INGEST_GRPC_PORT).toBe(7001);
+    expect(config.INGEST_HTTP_PORT).toBe(7080);
+    expect(config.OPS_PORT).toBe(9101);
+    expect(config.INGEST_MAX_BATCH_EVENTS).toBe(1000);
+    expect(config.INGEST_MAX_BATCH_BYTES).toBe(1024 * 1024);
+    expect(config.INGEST_DEDUP_WINDOW_MS).toBe(600_000);
+    expect(config.INGEST_API_TOKENS.authenticate('t')).toBe('gateway');
+  });
+
+  it('requires tokens, as hashes', () => {
+    expect(() => loadIngestConfig({})).toThrow(/INGEST_API_TOKENS: expected a value/);
+    expect(() => loadIngestConfig({ INGEST_API_TOKENS: 'gateway=plaintext' })).toThrow(
+      /INGEST_API_TOKENS: expected a comma-separated list of name=sha256/,
+    );
+  });
+
+  it('names every bad variable at once', () => {
+    const load = () =>
+      loadIngestConfig({
+        INGEST_API_TOKENS: TOKENS,
+        INGEST_LINGER_MS: '-1',
+        INGEST_TOPIC: 'bad topic',
+        INGEST_COMPRESSION: 'zstd',
+      });
+    expect(load).toThrow(
+      /INGEST_TOPIC: .*INGEST_LINGER_MS: .*INGEST_COMPRESSION: expected gzip or none/,
+    );
+  });
+
+  it('checks the rules that span variables', () => {
+    expect(() =>
+      loadIngestConfig({ INGEST_API_TOKENS: TOKENS, INGEST_TLS_CERT_FILE: __filename }),
+    ).toThrow(/INGEST_TLS_KEY_FILE: expected a value when the other TLS file is set/);
+    expect(() =>
+      loadIngestConfig({ INGEST_API_TOKENS: TOKENS, INGEST_TLS_CLIENT_CA_FILE: __filename }),
+    ).toThrow(/INGEST_TLS_CERT_FILE: expected a value when INGEST_TLS_CLIENT_CA_FILE is set/);
+    expect(() =>
+      loadIngestConfig({
+        INGEST_API_TOKENS: TOKENS,
+        INGEST_TLS_CERT_FILE: '/nope',
+        INGEST_TLS_KEY_FILE: __filename,
+      }),
+    ).toThrow(/INGEST_TLS_CERT_FILE: expected a readable file/);
+    expect(() =>
+      loadIngestConfig({ INGEST_API_TOKENS: TOKENS, INGEST_MAX_IN_FLIGHT_EVENTS: '10' }),
+    ).toThrow(/INGEST_MAX_IN_FLIGHT_EVENTS: expected at least INGEST_MAX_BATCH_EVENTS \(1000\)/);
+  });
+});

@@ -1,0 +1,146 @@
+import { validateEvent, validateEvents, type ValidationLimits } from '../src/validation';
+
+const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
+const limits: ValidationLimits = {
+  maxAttributes: 4,
+  clockSkewPastMs: 24 * 3600_000,
+  clockSkewFutureMs: 5 * 60_000,
+};
+const valid = () => ({
+  eventId: '01HZX3Y8R8N0Q4S7J2W5K9T6VB',
+  occurredAt: { seconds: NOW / 1000 - 60, nanos: 0 },
+  actor: {
+    userId: 'alice',
+    ip: '192.0.2.1',
+    geo: { countryCode: 'DE', latitude: 52.5, longitude: 13.4, hasPosition: true },
+  },
+  action: 'auth.login',
+  outcome: 1,
+  attributes: { method: 'password' },
+});
+const problems = (event: object) =>
+  validateEvent(event, 0, limits, NOW).map((v) => `${v.field}:${v.reason}`);
+
+describe('validateEvent', () => {
+  it('accepts a complete event, and one with only the required fields', () => {
+    expect(problems(valid())).toEqual([]);
+    expect(
+      problems({ occurredAt: valid().occurredAt, actor: { userId: 'u' }, action: 'a' }),
+    ).toEqual([]);
+  });
+
+  it('requires user id, action and occurred_at, and names each', () => {
+    expect(problems({})).toEqual([
+      'occurred_at:REQUIRED',
+      'action:REQUIRED',
+      'actor.user_id:REQUIRED',
+    ]);
+    expect(problems({ ...valid(), actor: { userId: '' } })).toEqual(['actor.user_id:REQUIRED']);
+  });
+
+  it.each([
+    ['192.0.2.1', true],
+    ['2001:db8::8a2e:370:7334', true],
+    ['::ffff:192.0.2.1', true],
+    ['256.0.0.1', false],
+    ['192.0.2', false],
+    ['example.com', false],
+    ['192.0.2.1 ', false],
+  ])('ip %j valid: %s', (ip, ok) => {
+    expect(problems({ ...valid(), actor: { userId: 'u', ip } })).toEqual(
+      ok ? [] : ['actor.ip:INVALID_FORMAT'],
+    );
+  });
+
+  it.each([
+    [{ latitude: 90, longitude: -180 }, []],
+    [{ latitude: -90.0001 }, ['actor.geo.latitude:OUT_OF_RANGE']],
+    [{ longitude: 180.5 }, ['actor.geo.longitude:OUT_OF_RANGE']],
+    [{ latitude: Infinity }, ['actor.geo.latitude:OUT_OF_RANGE']],
+    [{ longitude: NaN }, ['actor.geo.longitude:OUT_OF_RANGE']],
+    [{ countryCode: 'de' }, ['actor.geo.country_code:INVALID_FORMAT']],
+    [{ countryCode: 'DEU' }, ['actor.geo.country_code:INVALID_FORMAT']],
+  ])('geo %j', (geo, expected) => {
+    expect(problems({ ...valid(), actor: { userId: 'u', geo } })).toEqual(expected);
+  });
+
+  it('bounds occurred_at by the configured skew and the safe integer range', () => {
+    const at = (ms: number, nanos = 0) =>
+      problems({ ...valid(), occurredAt: { seconds: Math.floor(ms / 1000), nanos } });
+    expect(at(NOW - 24 * 3600_000)).toEqual([]);
+    expect(at(NOW - 24 * 3600_000 - 1000)).toEqual(['occurred_at:TOO_FAR_IN_PAST']);
+    expect(at(NOW + 5 * 60_000)).toEqual([]);
+    expect(at(NOW + 5 * 60_000 + 1000)).toEqual(['occurred_at:TOO_FAR_IN_FUTURE']);
+    expect(at(NOW, 1_000_000_000)).toEqual(['occurred_at:OUT_OF_RANGE']);
+    expect(at(NOW, -1)).toEqual(['occurred_at:OUT_OF_RANGE']);
+    expect(problems({ ...valid(), occurredAt: { seconds: 2 ** 62 } })).toEqual([
+      'occurred_at:OUT_OF_RANGE',
+    ]);
+  });
+
+  it('bounds event ids in length and alphabet', () => {
+    expect(problems({ ...valid(), eventId: 'order-42:retry.1~x_y' })).toEqual([]);
+    expect(problems({ ...valid(), eventId: 'x'.repeat(128) })).toEqual([]);
+    expect(problems({ ...valid(), eventId: 'x'.repeat(129) })).toEqual(['event_id:TOO_LONG']);
+    for (const bad of ['a b', 'a/b', 'ü', 'a\nb', 'a|b']) {
+      expect(problems({ ...valid(), eventId: bad })).toEqual(['event_id:INVALID_FORMAT']);
+    }
+  });
+
+  it('bounds strings in UTF-8 bytes and refuses control characters in identifiers', () => {
+    expect(problems({ ...valid(), actor: { userId: 'é'.repeat(128) } })).toEqual([]);
+    expect(problems({ ...valid(), actor: { userId: 'é'.repeat(129) } })).toEqual([
+      'actor.user_id:TOO_LONG',
+    ]);
+    expect(problems({ ...valid(), action: 'a'.repeat(129) })).toEqual(['action:TOO_LONG']);
+    expect(problems({ ...valid(), resource: 'r'.repeat(1025) })).toEqual(['resource:TOO_LONG']);
+    expect(problems({ ...valid(), actor: { userId: 'al\u0000ice' } })).toEqual([
+      'actor.user_id:INVALID_FORMAT',
+    ]);
+    expect(
+      problems({ ...valid(), actor: { userId: 'u', userAgent: 'Mozilla/5.0\t(X11)' } }),
+    ).toEqual([]);
+  });
+
+  it('bounds attributes in count, key and value size', () => {
+    const many = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`k${i}`, 'v']));
+    expect(problems({ ...valid(), attributes: many })).toEqual(['attributes:TOO_MANY']);
+    expect(problems({ ...valid(), attributes: { ['k'.repeat(129)]: 'v' } })).toEqual([
+      `attributes["${'k'.repeat(129)}"]:TOO_LONG`,
+    ]);
+    expect(problems({ ...valid(), attributes: { k: 'v'.repeat(1025) } })).toEqual([
+      'attributes["k"]:TOO_LONG',
+    ]);
+    expect(problems({ ...valid(), attributes: { '': 'v' } })).toEqual(['attributes[""]:REQUIRED']);
+  });
+
+  it('refuses unknown outcomes', () => {
+    expect(problems({ ...valid(), outcome: 0 })).toEqual([]);
+    expect(problems({ ...valid(), outcome: 3 })).toEqual([]);
+    expect(problems({ ...valid(), outcome: 4 })).toEqual(['outcome:OUT_OF_RANGE']);
+  });
+
+  it('does not check the fields the server overwrites', () => {
+    expect(
+      problems({ ...valid(), source: '\u0000'.repeat(5000), receivedAt: { seconds: -1 } }),
+    ).toEqual([]);
+  });
+});
+
+describe('validateEvents', () => {
+  it('reports every bad event by index, and event ids repeated within the request', () => {
+    const events = [valid(), { ...valid(), action: '' }, valid(), { ...valid(), eventId: 'other' }];
+    const violations = validateEvents(events, limits, NOW);
+    expect(violations.map((v) => [v.index, v.field, v.reason])).toEqual([
+      [1, 'action', 'REQUIRED'],
+      [1, 'event_id', 'DUPLICATE_IN_BATCH'],
+      [2, 'event_id', 'DUPLICATE_IN_BATCH'],
+    ]);
+    expect(violations[1]?.message).toBe('repeats the event id of event 0');
+  });
+
+  it('lets any number of events come without an id', () => {
+    const { eventId: _, ...withoutId } = valid();
+    expect(validateEvents([withoutId, withoutId, withoutId], limits, NOW)).toEqual([]);
+  });
+});

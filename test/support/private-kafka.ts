@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
+import { waitFor } from './infra';
+
+const run = promisify(execFile);
+const KAFKA_SH = path.resolve(__dirname, '../../deploy/local/kafka.sh');
+
+export interface PrivateKafkaOptions {
+  /** Defaults 29092/29093: the ports reserved for ingest's broker-down tests. */
+  port?: number;
+  controllerPort?: number;
+  heap?: string;
+}
+
+/**
+ * A single-node KRaft broker of this test's own, for tests that stop and restart Kafka. The
+ * shared broker on 9092 is never touched. Data lives in a temporary directory that `destroy()`
+ * deletes; a restart keeps it, as a real broker restart would.
+ */
+export class PrivateKafka {
+  readonly port: number;
+  readonly brokers: string[];
+  private readonly stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-private-kafka-'));
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(options: PrivateKafkaOptions = {}) {
+    this.port = options.port ?? 29092;
+    this.brokers = [`127.0.0.1:${this.port}`];
+    this.env = {
+      ...process.env,
+      KAFKA_PORT: String(this.port),
+      KAFKA_CONTROLLER_PORT: String(options.controllerPort ?? 29093),
+      VIGIL_STATE_DIR: this.stateDir,
+      KAFKA_HEAP: options.heap ?? '512m',
+    };
+  }
+
+  /** Starts the broker and waits until it serves metadata. */
+  async start(): Promise<void> {
+    await run(KAFKA_SH, ['start'], { env: this.env, timeout: 120_000 });
+    const admin = this.kafka().admin();
+    await waitFor('private broker metadata', async () => {
+      await admin.connect();
+      await admin.describeCluster();
+      return true;
+    });
+    await admin.disconnect();
+  }
+
+  /** Stops the broker (SIGTERM, clean shutdown); its data stays for the next start. */
+  async stop(): Promise<void> {
+    await run(KAFKA_SH, ['stop'], { env: this.env, timeout: 60_000 });
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async createTopics(topics: { topic: string; numPartitions?: number }[]): Promise<void> {
+    const admin = this.kafka().admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({
+        topics: topics.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions ?? 1 })),
+        waitForLeaders: true,
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** A kafkajs client for this broker, quiet and quick to give up (the broker may be down). */
+  kafka(): Kafka {
+    return new Kafka({
+      clientId: 'private-kafka-test',
+      brokers: this.brokers,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 2_000,
+      retry: { retries: 3, initialRetryTime: 200 },
+    });
+  }
+
+  /** Stops the broker if it runs and deletes its data. */
+  async destroy(): Promise<void> {
+    await this.stop().catch(() => undefined);
+    fs.rmSync(this.stateDir, { recursive: true, force: true });
+  }
+}
