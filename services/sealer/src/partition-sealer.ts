@@ -49,6 +49,8 @@ export class PartitionSealer {
   private stopped = false;
   private failures = 0;
   private highWatermark = 0;
+  /** The partition's first offset, known when the chain has no head yet. */
+  private partitionStart = 0;
   private readonly log: Logger;
   private readonly now: () => number;
 
@@ -144,6 +146,17 @@ export class PartitionSealer {
     const buffer = this.buffer;
     if (!buffer) return;
     const records = buffer.peekBatch();
+    const first = records[0];
+    if (!this.head && first && first.offset > this.partitionStart) {
+      // Batch 0 must start at the partition's first record. Starting later means the head was
+      // misread, or records before `first` were skipped: resynchronise instead of sealing.
+      this.log.error(
+        { firstOffset: first.offset, partitionStart: this.partitionStart },
+        'no chain head, but the buffered records do not start the partition; resynchronising',
+      );
+      await this.resynchronise();
+      return;
+    }
     const built = buildRoot({
       topic: this.topic,
       partition: this.partition,
@@ -291,21 +304,49 @@ export class PartitionSealer {
     await producer?.disconnect().catch(() => undefined);
   }
 
+  /**
+   * The head of this partition's chain, read after our producer was initialised (so nobody else
+   * can extend the chain meanwhile). Every doubt is an error to retry, never a new chain: a read
+   * that returns less than we know (a coordinator still loading after a broker restart) or a
+   * committed offset without a head would otherwise restart the chain at sequence 0, a fork.
+   */
   private async loadHead(): Promise<ChainHead | undefined> {
     const [entry] = await this.deps.admin.fetchOffsets({
       groupId: this.deps.groupId,
       topics: [this.topic],
     });
     const committed = entry?.partitions.find((p) => p.partition === this.partition);
-    const head = decodeHeadMetadata(committed?.metadata);
-    if (head && committed && Number(committed.offset) === head.lastOffset + 1) return head;
-    if (committed && committed.offset !== '-1') {
-      this.log.warn(
-        { offset: committed.offset },
-        'committed offset carries no chain head; reading the chain',
+    const committedOffset = Number(committed?.offset ?? -1);
+    let head = decodeHeadMetadata(committed?.metadata);
+    if (head && committedOffset !== head.lastOffset + 1) head = undefined;
+    if (!head) {
+      if (committedOffset >= 0) {
+        this.log.warn(
+          { offset: committedOffset },
+          'committed offset carries no chain head; reading the chain',
+        );
+      }
+      head = (await this.deps.scanChainHeads()).get(this.key);
+      if (!head && committedOffset >= 0) {
+        throw new Error(
+          `offset ${committedOffset} is committed but no chain head was found; refusing to start a new chain`,
+        );
+      }
+    }
+    const known = this.head;
+    if (known && (!head || head.batchSequence < known.batchSequence)) {
+      throw new Error(
+        `read chain head ${head?.batchSequence ?? 'none'} is behind batch ${known.batchSequence} that this instance published`,
       );
     }
-    return (await this.deps.scanChainHeads()).get(this.key);
+    if (!head) this.partitionStart = await this.firstOffset();
+    return head;
+  }
+
+  /** The partition's first offset: where batch 0 must start. */
+  private async firstOffset(): Promise<number> {
+    const offsets = await this.deps.admin.fetchTopicOffsets(this.topic);
+    return Number(offsets.find((o) => o.partition === this.partition)?.low ?? 0);
   }
 
   private async backoff(): Promise<void> {

@@ -23,7 +23,9 @@ export interface SealerDeps {
  * producers make sure only the newest owner of a partition can publish its roots.
  */
 export class Sealer {
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
+  private stopping = false;
+  private restarts = 0;
   private readonly admin: Admin;
   private readonly partitions = new Map<string, PartitionSealer>();
   private assignment = new Set<string>();
@@ -33,9 +35,13 @@ export class Sealer {
   private readonly seeksAttempted = new Set<string>();
 
   constructor(private readonly deps: SealerDeps) {
-    const { kafka, config } = deps;
-    this.admin = kafka.admin();
-    this.consumer = kafka.consumer({
+    this.admin = deps.kafka.admin();
+    this.consumer = this.createConsumer();
+  }
+
+  private createConsumer(): Consumer {
+    const { kafka, config, logger } = this.deps;
+    const consumer = kafka.consumer({
       groupId: config.SEALER_GROUP_ID,
       // Only committed records are sealed: an aborted write never existed for auditors either.
       readUncommitted: false,
@@ -44,16 +50,49 @@ export class Sealer {
       heartbeatInterval: Math.max(500, Math.floor(config.SEALER_SESSION_TIMEOUT_MS / 10)),
       maxWaitTimeInMs: 250,
     });
-    this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.joined = true;
       void this.reconcile(payload.memberAssignment);
     });
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-      this.crashed = !payload.restart;
-      deps.logger.error(
-        { err: payload.error?.message, restart: payload.restart },
-        'consumer crashed',
-      );
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      logger.error({ err: payload.error?.message, restart: payload.restart }, 'consumer crashed');
+      // kafkajs gives up on some errors for good (e.g. "coordinator is not aware of this member"
+      // after a missed session under load). The sealer then rejoins with a fresh consumer; its
+      // partitions resynchronise from the chain like after any rebalance.
+      if (!payload.restart && !this.stopping) void this.restartConsumer();
+    });
+    return consumer;
+  }
+
+  private async restartConsumer(): Promise<void> {
+    this.crashed = true;
+    this.joined = false;
+    this.restarts += 1;
+    const delay = Math.min(10_000, 500 * 2 ** Math.min(this.restarts, 5));
+    await this.consumer.disconnect().catch(() => undefined);
+    await this.reconcile({});
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    if (this.stopping) return;
+    this.consumer = this.createConsumer();
+    try {
+      await this.runConsumer();
+      this.crashed = false;
+      this.deps.logger.info({ restarts: this.restarts }, 'consumer restarted');
+    } catch (err) {
+      this.deps.logger.error({ err: (err as Error).message }, 'consumer restart failed; retrying');
+      await this.restartConsumer();
+    }
+  }
+
+  private async runConsumer(): Promise<void> {
+    const { config } = this.deps;
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: config.SEALER_TOPICS, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      // Partitions seal independently; one slow partition must not hold up the others.
+      partitionsConsumedConcurrently: 16,
+      eachBatch: (payload) => this.onBatch(payload),
     });
   }
 
@@ -64,14 +103,7 @@ export class Sealer {
   async start(): Promise<void> {
     const { config } = this.deps;
     await this.admin.connect();
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: config.SEALER_TOPICS, fromBeginning: true });
-    await this.consumer.run({
-      autoCommit: false,
-      // Partitions seal independently; one slow partition must not hold up the others.
-      partitionsConsumedConcurrently: 16,
-      eachBatch: (payload) => this.onBatch(payload),
-    });
+    await this.runConsumer();
     this.deps.logger.info(
       { topics: config.SEALER_TOPICS, keyId: this.deps.key.keyId },
       'sealer started',
@@ -80,6 +112,7 @@ export class Sealer {
 
   /** Graceful stop: seal what is buffered, then leave the group. */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.consumer.stop();
     await Promise.all([...this.partitions.values()].map((p) => p.flush()));
     await Promise.all([...this.partitions.values()].map((p) => p.stop()));
