@@ -5,6 +5,12 @@
 // int64 fields are generated as JS numbers (--force-number): every int64 in vigil.v1 is an
 // offset, a sequence or epoch seconds, all far below 2^53, and plain numbers avoid the Long
 // object trap. Producers of those values must stay within Number.MAX_SAFE_INTEGER.
+//
+// Map fields (AccessEvent.attributes) are plain objects keyed by client input, and plain
+// assignment of the key "__proto__" to `{}` is swallowed (it sets the prototype). protobufjs 8
+// generates `$util.makeProp(map, key)` for that key in decode, fromObject and toObject, so the
+// output needs no post-processing; packages/proto/test/proto.test.ts checks that a "__proto__"
+// key round-trips byte for byte, and fails if a generator change ever drops it again.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');

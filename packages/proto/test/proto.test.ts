@@ -21,6 +21,34 @@ describe('vigil.v1 wire types', () => {
     expect(Buffer.from(vigil.v1.AccessEvent.encode(decoded).finish())).toEqual(Buffer.from(bytes));
   });
 
+  it('keeps a "__proto__" map key through decode, encode, fromObject and toObject', () => {
+    // Plain assignment of "__proto__" to {} would drop the entry; the generated code must define
+    // it as an own property (protobufjs >= 8 does, see scripts/gen-proto.cjs).
+    const attributes: Record<string, string> = {};
+    Object.defineProperty(attributes, '__proto__', {
+      value: 'polluted',
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    attributes.other = 'kept';
+    const event = vigil.v1.AccessEvent.create({ action: 'a', attributes });
+    const bytes = vigil.v1.AccessEvent.encode(event).finish();
+    const decoded = vigil.v1.AccessEvent.decode(bytes);
+    expect(Object.entries(decoded.attributes)).toEqual([
+      ['__proto__', 'polluted'],
+      ['other', 'kept'],
+    ]);
+    expect(Object.getPrototypeOf(decoded.attributes)).toBe(Object.prototype);
+    expect(Buffer.from(vigil.v1.AccessEvent.encode(decoded).finish())).toEqual(Buffer.from(bytes));
+
+    const object = vigil.v1.AccessEvent.toObject(decoded);
+    expect(Object.keys(object.attributes as object)).toEqual(['__proto__', 'other']);
+    const again = vigil.v1.AccessEvent.fromObject(object);
+    expect(Buffer.from(vigil.v1.AccessEvent.encode(again).finish())).toEqual(Buffer.from(bytes));
+    expect(({} as Record<string, unknown>).other).toBeUndefined();
+  });
+
   it('represents int64 offsets as plain numbers', () => {
     const receipt = vigil.v1.PublishReceipt.decode(
       vigil.v1.PublishReceipt.encode({ offset: 2 ** 40 + 1, partition: 3 }).finish(),

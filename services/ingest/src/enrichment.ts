@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { google, timestampFromMillis, vigil } from '@vigil/proto';
+import { setEntry } from './maps';
 
 type AccessEventInput = vigil.v1.AccessEvent.$Properties;
 
@@ -83,6 +84,7 @@ function sortedAttributes(attributes: { [k: string]: string } | null | undefined
 } {
   const out: { [k: string]: string } = {};
   if (!attributes) return out;
-  for (const key of Object.keys(attributes).sort()) out[key] = attributes[key] as string;
+  // setEntry keeps a "__proto__" key, which plain assignment would silently drop.
+  for (const key of Object.keys(attributes).sort()) setEntry(out, key, attributes[key] as string);
   return out;
 }

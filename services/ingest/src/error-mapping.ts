@@ -1,5 +1,6 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { IngestError, type IngestErrorCode, type Violation } from './errors';
+import { capEncoded, capText } from './text';
 
 /** How one error code looks on each transport. */
 interface Mapping {
@@ -10,6 +11,7 @@ interface Mapping {
 export const ERROR_MAPPINGS: Readonly<Record<IngestErrorCode, Mapping>> = {
   INVALID_ARGUMENT: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400 },
   MALFORMED_REQUEST: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 400 },
+  CLIENT_ABORTED: { grpc: GrpcStatus.CANCELLED, http: 400 },
   BATCH_TOO_LARGE: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 413 },
   UNAUTHENTICATED: { grpc: GrpcStatus.UNAUTHENTICATED, http: 401 },
   EVENT_ID_CONFLICT: { grpc: GrpcStatus.ALREADY_EXISTS, http: 409 },
@@ -48,7 +50,11 @@ export interface TransportError {
   eventIds: readonly string[];
 }
 
-/** Anything thrown inside a call, reduced to what callers see. Unknown errors become INTERNAL. */
+/**
+ * Anything thrown inside a call, reduced to what callers see. Unknown errors become INTERNAL.
+ * The message is capped (MAX_ERROR_MESSAGE_BYTES) and made well-formed: it may quote client
+ * input, and it becomes the gRPC status, the HTTP error body and a log field.
+ */
 export function describeError(err: unknown): TransportError {
   const error =
     err instanceof IngestError
@@ -57,7 +63,7 @@ export function describeError(err: unknown): TransportError {
   const mapping = ERROR_MAPPINGS[error.code];
   return {
     code: error.code,
-    message: error.message,
+    message: capText(error.message),
     grpcStatus: mapping.grpc,
     httpStatus: mapping.http,
     retryAfterSeconds:
@@ -67,6 +73,14 @@ export function describeError(err: unknown): TransportError {
     violations: error.violations,
     eventIds: error.eventIds,
   };
+}
+
+/**
+ * The gRPC status message: at most 1 KiB on the wire (grpc-js percent-encodes it into the
+ * `grpc-message` trailer, so non-ASCII text counts three times per byte).
+ */
+export function grpcStatusMessage(error: TransportError): string {
+  return capEncoded(error.message);
 }
 
 /** The trailers of a failed gRPC call. */

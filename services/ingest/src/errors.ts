@@ -52,8 +52,13 @@ export type IngestErrorCode =
   | 'ACK_TIMEOUT'
   /** The service is shutting down; nothing was accepted. */
   | 'DRAINING'
-  /** The HTTP body is not JSON of the expected shape. */
+  /** The HTTP body is not JSON of the expected shape (or not UTF-8). */
   | 'MALFORMED_REQUEST'
+  /**
+   * The client went away or broke the HTTP framing (e.g. a bad chunk size) while sending the
+   * body: the client's problem, not the service's. Usually no one is left to read the answer.
+   */
+  | 'CLIENT_ABORTED'
   /** A bug or an unexpected dependency failure. */
   | 'INTERNAL';
 
@@ -82,14 +87,19 @@ export class IngestError extends VigilError {
   }
 }
 
+/**
+ * The INVALID_ARGUMENT error for a list of violations. Its message summarises ("N violation(s) in
+ * M event(s) ...; first: ...") instead of listing them: the message becomes the gRPC status
+ * (an HTTP/2 trailer) and is capped anyway (see error-mapping.ts); the full list travels in
+ * `violations`.
+ */
 export function invalidArgument(violations: readonly Violation[]): IngestError {
-  const indexes = [...new Set(violations.map((v) => v.index))];
+  const events = new Set(violations.map((v) => v.index)).size;
   const first = violations[0];
-  const summary = first ? `event ${first.index}: ${first.field}: ${first.message}` : '';
-  const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
+  const summary = first ? `; first: event ${first.index}: ${first.field}: ${first.message}` : '';
   return new IngestError(
     'INVALID_ARGUMENT',
-    `${indexes.length} invalid event(s), nothing was published: ${summary}${more}`,
+    `${violations.length} violation(s) in ${events} event(s), nothing was published${summary}`,
     { violations },
   );
 }

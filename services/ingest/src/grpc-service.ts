@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { vigil } from '@vigil/proto';
 import { grpcError, type Logger, type TokenTable } from '@vigil/runtime';
 import { authenticate } from './auth';
-import { grpcErrorMetadata } from './error-mapping';
+import { grpcErrorMetadata, grpcStatusMessage } from './error-mapping';
 import type { Ingestor } from './ingest';
 import type { IngestMetrics } from './metrics';
 import { recordFailure, recordSuccess } from './outcome';
@@ -82,7 +82,7 @@ function serve<Req, Res>(
     },
     (err: unknown) => {
       const error = recordFailure(err, context());
-      callback(grpcError(error.grpcStatus, error.message, grpcErrorMetadata(error)));
+      callback(grpcError(error.grpcStatus, grpcStatusMessage(error), grpcErrorMetadata(error)));
     },
   );
 }

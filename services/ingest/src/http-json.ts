@@ -1,6 +1,8 @@
 import { vigil } from '@vigil/proto';
 import type { Violation, ViolationReason } from './errors';
+import { setEntry } from './maps';
 import type { Receipt } from './receipts';
+import { attributeField, memberName } from './text';
 
 type AccessEventInput = vigil.v1.AccessEvent.$Properties;
 
@@ -19,6 +21,28 @@ export interface ParsedBody {
 }
 
 export class MalformedBodyError extends Error {}
+
+/**
+ * Strict UTF-8: `Buffer#toString('utf8')` would silently turn invalid bytes into U+FFFD, so the
+ * stored event would differ from what the client sent. `ignoreBOM` keeps a BOM in the text
+ * (and so refused by JSON.parse), as before.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The HTTP body bytes -> a JSON value; MalformedBodyError when not UTF-8 or not JSON. */
+export function decodeJsonBody(body: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = UTF8.decode(body);
+  } catch {
+    throw new MalformedBodyError('the body is not valid UTF-8');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new MalformedBodyError('the body is not valid JSON');
+  }
+}
 
 export function parseEventsBody(body: unknown): ParsedBody {
   const batch = Array.isArray(body);
@@ -121,7 +145,7 @@ class Reader {
     for (const [name, raw] of Object.entries(value)) {
       const field = EVENT_FIELDS.get(name);
       if (!field) {
-        this.fail(name, 'UNKNOWN_FIELD', 'is not a field of AccessEvent');
+        this.fail(memberName(name), 'UNKNOWN_FIELD', 'is not a field of AccessEvent');
         continue;
       }
       if (raw === null) continue;
@@ -156,7 +180,7 @@ class Reader {
     for (const [name, raw] of Object.entries(value)) {
       const field = ACTOR_FIELDS.get(name);
       if (!field) {
-        this.fail(`actor.${name}`, 'UNKNOWN_FIELD', 'is not a field of Actor');
+        this.fail(`actor.${memberName(name)}`, 'UNKNOWN_FIELD', 'is not a field of Actor');
         continue;
       }
       if (raw === null) continue;
@@ -173,7 +197,7 @@ class Reader {
     for (const [name, raw] of Object.entries(value)) {
       const field = GEO_FIELDS.get(name);
       if (!field) {
-        this.fail(`actor.geo.${name}`, 'UNKNOWN_FIELD', 'is not a field of Geo');
+        this.fail(`actor.geo.${memberName(name)}`, 'UNKNOWN_FIELD', 'is not a field of Geo');
         continue;
       }
       if (raw === null) continue;
@@ -198,8 +222,9 @@ class Reader {
     if (!isObject(value)) return this.fail(path, 'INVALID_TYPE', 'must be an object of strings');
     const out: Record<string, string> = {};
     for (const [key, raw] of Object.entries(value)) {
-      if (typeof raw === 'string') out[key] = raw;
-      else this.fail(`attributes[${JSON.stringify(key)}]`, 'INVALID_TYPE', 'must be a string');
+      // setEntry: JSON.parse makes "__proto__" an own member; it must stay an attribute.
+      if (typeof raw === 'string') setEntry(out, key, raw);
+      else this.fail(attributeField(key), 'INVALID_TYPE', 'must be a string');
     }
     return out;
   }

@@ -1,12 +1,14 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import type * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger, TokenTable } from '@vigil/runtime';
 import { authenticate } from './auth';
 import { httpErrorBody, type TransportError } from './error-mapping';
 import { IngestError } from './errors';
-import { MalformedBodyError, parseEventsBody, receiptJson } from './http-json';
+import { MalformedBodyError, decodeJsonBody, parseEventsBody, receiptJson } from './http-json';
 import type { Ingestor } from './ingest';
 import type { IngestMetrics } from './metrics';
 import { recordFailure, recordSuccess } from './outcome';
@@ -54,6 +56,7 @@ export async function startHttpIngest(options: HttpIngestOptions): Promise<HttpI
         handler,
       )
     : http.createServer(handler);
+  server.on('clientError', answerClientError);
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
@@ -128,7 +131,7 @@ async function handle(
     const body = await readBody(req, options.maxBodyBytes);
     let parsed: ReturnType<typeof parseEventsBody>;
     try {
-      parsed = parseEventsBody(JSON.parse(body.toString('utf8')));
+      parsed = parseEventsBody(decodeJsonBody(body));
     } catch (err) {
       const message =
         err instanceof MalformedBodyError ? err.message : 'the body is not valid JSON';
@@ -185,8 +188,60 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
     req.on('end', () => {
       if (!exceeded) resolve(Buffer.concat(chunks));
     });
-    req.on('error', reject);
+    // 'error' here means the client went away mid-body ("aborted") or broke the chunked
+    // framing: a client error, not a failure of the service (see clientAborted).
+    req.on('error', (err) => reject(clientAborted(err)));
   });
+}
+
+/** An error of the request stream, as the client-side problem it is. */
+export function clientAborted(err: unknown): IngestError {
+  return new IngestError('CLIENT_ABORTED', 'the request body was not received completely', {
+    cause: err,
+  });
+}
+
+/**
+ * Malformed HTTP framing (bad chunk size, oversized headers, non-HTTP bytes) is found by Node's
+ * parser: answer it like every other error, as JSON, with the status Node itself would use,
+ * unless a response has already begun or the client is gone.
+ */
+function answerClientError(err: Error & { code?: string }, stream: Duplex): void {
+  const socket = stream as net.Socket & { _httpMessage?: http.ServerResponse | null };
+  const status = clientErrorStatus(err.code);
+  // Node's own rule: answer only if no response is under way on this connection.
+  if (status !== undefined && socket.writable && !socket._httpMessage?.headersSent) {
+    const body = JSON.stringify({
+      error: { code: 'MALFORMED_REQUEST', message: 'malformed HTTP request' },
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\n` +
+        'content-type: application/json\r\n' +
+        `content-length: ${Buffer.byteLength(body)}\r\n` +
+        'connection: close\r\n\r\n' +
+        body,
+    );
+    socket.destroySoon();
+  } else {
+    socket.destroy();
+  }
+}
+
+/** The status for a parser error (as Node's default handler picks it); undefined: just close. */
+export function clientErrorStatus(code: string | undefined): number | undefined {
+  switch (code) {
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return undefined;
+    case 'HPE_HEADER_OVERFLOW':
+      return 431;
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return 413;
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return 408;
+    default:
+      return 400;
+  }
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

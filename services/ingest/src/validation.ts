@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { vigil } from '@vigil/proto';
 import type { Violation, ViolationReason } from './errors';
+import { attributeField, isWellFormed } from './text';
 
 type AccessEventInput = vigil.v1.AccessEvent.$Properties;
 type TimestampInput = { seconds?: number | null; nanos?: number | null } | null | undefined;
@@ -35,13 +36,16 @@ const COUNTRY_CODE = /^[A-Z]{2}$/;
 const OUTCOMES = new Set<number>(
   Object.values(vigil.v1.Outcome).filter((v) => typeof v === 'number'),
 );
+const NOT_WELL_FORMED = 'must be well-formed Unicode (no unpaired surrogates)';
 /** Timestamps must round-trip through epoch milliseconds in a JS number. */
 const MAX_SAFE_SECONDS = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
 
 /**
  * Checks one event as received from a client, before enrichment. Returns every violation (not
  * just the first), each naming the proto field path, so a source can fix all of them at once.
- * Fields the server overwrites (source, received_at) are not checked.
+ * Fields the server overwrites (source, received_at) are not checked, except that every string
+ * must be well-formed Unicode (no lone surrogates): such a string has no UTF-8 encoding, so the
+ * stored record would not decode.
  */
 export function validateEvent(
   event: AccessEventInput,
@@ -55,7 +59,9 @@ export function validateEvent(
 
   const eventId = event.eventId ?? '';
   if (eventId !== '') {
-    if (eventId.length > FIELD_LIMITS.eventId) {
+    if (!isWellFormed(eventId)) {
+      add('event_id', 'INVALID_FORMAT', NOT_WELL_FORMED);
+    } else if (eventId.length > FIELD_LIMITS.eventId) {
       add('event_id', 'TOO_LONG', `must be at most ${FIELD_LIMITS.eventId} characters`);
     } else if (!EVENT_ID.test(eventId)) {
       add('event_id', 'INVALID_FORMAT', 'may contain only letters, digits and . _ : ~ -');
@@ -84,13 +90,17 @@ export function validateEvent(
     checkText(actor.deviceId, 'actor.device_id', FIELD_LIMITS.deviceId, add, { identifier: true });
     checkText(actor.userAgent, 'actor.user_agent', FIELD_LIMITS.userAgent, add, {});
     const ip = actor.ip ?? '';
-    if (ip !== '' && isIP(ip) === 0) {
+    if (!isWellFormed(ip)) {
+      add('actor.ip', 'INVALID_FORMAT', NOT_WELL_FORMED);
+    } else if (ip !== '' && isIP(ip) === 0) {
       add('actor.ip', 'INVALID_FORMAT', 'must be an IPv4 or IPv6 address');
     }
     const geo = actor.geo;
     if (geo) {
       const country = geo.countryCode ?? '';
-      if (country !== '' && !COUNTRY_CODE.test(country)) {
+      if (!isWellFormed(country)) {
+        add('actor.geo.country_code', 'INVALID_FORMAT', NOT_WELL_FORMED);
+      } else if (country !== '' && !COUNTRY_CODE.test(country)) {
         add('actor.geo.country_code', 'INVALID_FORMAT', 'must be 2 uppercase letters (ISO 3166-1)');
       }
       checkDegrees(geo.latitude, 'actor.geo.latitude', 90, add);
@@ -104,12 +114,15 @@ export function validateEvent(
     add('attributes', 'TOO_MANY', `at most ${limits.maxAttributes} attributes`);
   } else {
     for (const key of keys) {
-      const field = `attributes[${JSON.stringify(key)}]`;
+      // The key is client input of any length: the field path repeats a bounded part of it.
+      const field = attributeField(key);
       if (key === '') add(field, 'REQUIRED', 'attribute keys must not be empty');
       else checkText(key, field, FIELD_LIMITS.attributeKey, add, { identifier: true });
       checkText(attributes[key], field, FIELD_LIMITS.attributeValue, add, {});
     }
   }
+  const source = event.source ?? '';
+  if (!isWellFormed(source)) add('source', 'INVALID_FORMAT', NOT_WELL_FORMED);
   return out;
 }
 
@@ -154,6 +167,10 @@ function checkText(
   const text = value ?? '';
   if (text === '') {
     if (rules.required) add(field, 'REQUIRED', 'is required');
+    return;
+  }
+  if (!isWellFormed(text)) {
+    add(field, 'INVALID_FORMAT', NOT_WELL_FORMED);
     return;
   }
   // UTF-8 needs at most 3 bytes per UTF-16 unit, so short strings skip the byte count.

@@ -66,3 +66,27 @@ describe('enrichEvent', () => {
     expect(otherSource.fingerprint).not.toBe(a.fingerprint);
   });
 });
+
+describe('enrichEvent: attribute keys that are Object.prototype names', () => {
+  it('stores "__proto__", "constructor" and friends exactly as sent', () => {
+    const attributes: Record<string, string> = {};
+    Object.defineProperty(attributes, '__proto__', {
+      value: 'polluted',
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    Object.assign(attributes, { other: 'kept', constructor: 'c', toString: 't' });
+    const enriched = enrichEvent({ ...input(), attributes }, context);
+    const stored = vigil.v1.AccessEvent.decode(enriched.value);
+    expect(Object.entries(stored.attributes)).toEqual([
+      ['__proto__', 'polluted'],
+      ['constructor', 'c'],
+      ['other', 'kept'],
+      ['toString', 't'],
+    ]);
+    // Nothing leaked into prototypes along the way.
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(stored.attributes)).toBe(Object.prototype);
+  });
+});

@@ -3,14 +3,17 @@ import {
   ERROR_MAPPINGS,
   describeError,
   grpcErrorMetadata,
+  grpcStatusMessage,
   httpErrorBody,
 } from '../src/error-mapping';
+import { attributeField } from '../src/text';
 import { IngestError, invalidArgument, type Violation } from '../src/errors';
 
 describe('error mapping', () => {
   it.each([
     ['INVALID_ARGUMENT', status.INVALID_ARGUMENT, 400],
     ['MALFORMED_REQUEST', status.INVALID_ARGUMENT, 400],
+    ['CLIENT_ABORTED', status.CANCELLED, 400],
     ['BATCH_TOO_LARGE', status.INVALID_ARGUMENT, 413],
     ['UNAUTHENTICATED', status.UNAUTHENTICATED, 401],
     ['EVENT_ID_CONFLICT', status.ALREADY_EXISTS, 409],
@@ -88,7 +91,40 @@ describe('error mapping', () => {
     expect(md['vigil-violation-count']).toBe('1000');
     expect((httpErrorBody(error).error as { violations: unknown[] }).violations).toHaveLength(1000);
     expect(error.message).toBe(
-      '1000 invalid event(s), nothing was published: event 0: actor.user_id: is required (and 999 more)',
+      '1000 violation(s) in 1000 event(s), nothing was published; first: event 0: actor.user_id: is required',
     );
+  });
+
+  it('keeps status messages, trailers and HTTP bodies bounded for huge client keys', () => {
+    for (const key of ['k'.repeat(300_000), 'é'.repeat(40_000)]) {
+      const violations: Violation[] = [
+        { index: 0, field: attributeField(key), reason: 'TOO_LONG', message: 'too long' },
+      ];
+      const error = describeError(invalidArgument(violations));
+      expect(Buffer.byteLength(error.message)).toBeLessThanOrEqual(1024);
+      expect(encodeURI(grpcStatusMessage(error)).length).toBeLessThanOrEqual(1024);
+      expect(error.message).toMatch(
+        /^1 violation\(s\) in 1 event\(s\).*; first: event 0: attributes\[/,
+      );
+      expect(grpcErrorMetadata(error)['vigil-violations']!.length).toBeLessThan(600);
+      expect(JSON.stringify(httpErrorBody(error)).length).toBeLessThan(1024);
+    }
+  });
+
+  it('caps any error message at 1 KiB, even one built from unbounded text', () => {
+    const error = describeError(new IngestError('MALFORMED_REQUEST', 'x'.repeat(100_000)));
+    expect(Buffer.byteLength(error.message)).toBeLessThanOrEqual(1024);
+    const accents = describeError(new IngestError('MALFORMED_REQUEST', 'é\ud800'.repeat(10_000)));
+    expect(encodeURI(grpcStatusMessage(accents)).length).toBeLessThanOrEqual(1024);
+  });
+
+  it('reports a client abort as CLIENT_ABORTED, a client error, not INTERNAL', () => {
+    const described = describeError(
+      new IngestError('CLIENT_ABORTED', 'gone', {
+        cause: Object.assign(new Error('aborted'), { code: 'ECONNRESET' }),
+      }),
+    );
+    expect(described.code).toBe('CLIENT_ABORTED');
+    expect(described.httpStatus).toBe(400);
   });
 });

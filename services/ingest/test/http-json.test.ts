@@ -1,5 +1,13 @@
 import { vigil } from '@vigil/proto';
-import { MalformedBodyError, parseEventsBody, parseRfc3339, receiptJson } from '../src/http-json';
+import {
+  MalformedBodyError,
+  decodeJsonBody,
+  parseEventsBody,
+  parseRfc3339,
+  receiptJson,
+} from '../src/http-json';
+import { enrichEvent } from '../src/enrichment';
+import { validateEvents } from '../src/validation';
 
 const event = {
   eventId: 'e-1',
@@ -126,5 +134,99 @@ describe('receiptJson', () => {
     expect(
       receiptJson({ eventId: 'e', topic: 't', partition: 2, offset: 41, duplicate: true }),
     ).toEqual({ eventId: 'e', topic: 't', partition: 2, offset: 41, duplicate: true });
+  });
+});
+
+describe('decodeJsonBody', () => {
+  const text = (body: string, bad: number[]) => {
+    const [before, after] = body.split('XBADX') as [string, string];
+    return Buffer.concat([Buffer.from(before), Buffer.from(bad), Buffer.from(after)]);
+  };
+
+  it('decodes UTF-8 JSON, multi-byte characters included', () => {
+    expect(decodeJsonBody(Buffer.from('{"a":"grüße 😀"}'))).toEqual({ a: 'grüße 😀' });
+  });
+
+  it.each([
+    [[0xff]],
+    [[0xfe, 0xff]],
+    [[0xc0, 0xaf]],
+    [[0xed, 0xa0, 0x80]],
+    [[0xe2, 0x82]],
+    [[0xf4, 0x90, 0x80, 0x80]],
+    [[0x80]],
+  ])('refuses bytes %j that are not UTF-8 (instead of turning them into U+FFFD)', (bad) => {
+    const inString = text('{"action":"auth.XBADX"}', bad);
+    const between = text('{"action":XBADX"x"}', bad);
+    for (const body of [inString, between]) {
+      expect(() => decodeJsonBody(body)).toThrow(MalformedBodyError);
+      expect(() => decodeJsonBody(body)).toThrow('the body is not valid UTF-8');
+    }
+  });
+
+  it('refuses text that is not JSON, and keeps refusing a leading BOM', () => {
+    expect(() => decodeJsonBody(Buffer.from('{"a":'))).toThrow('the body is not valid JSON');
+    expect(() => decodeJsonBody(Buffer.from([0xef, 0xbb, 0xbf]))).toThrow(MalformedBodyError);
+  });
+
+  it('lets JSON-escaped lone surrogates through to validation, which names the field', () => {
+    const body = decodeJsonBody(
+      Buffer.from(
+        '{"occurredAt":"2026-01-15T12:00:00Z","actor":{"userId":"u\\ud800"},"action":"a",' +
+          '"attributes":{"k":"\\udfff"}}',
+      ),
+    );
+    const { events, violations } = parseEventsBody(body);
+    expect(violations).toEqual([]);
+    const found = validateEvents(
+      events,
+      { maxAttributes: 64, clockSkewPastMs: Infinity, clockSkewFutureMs: Infinity },
+      Date.UTC(2026, 0, 15, 12),
+    );
+    expect(found.map((v) => `${v.field}:${v.reason}`)).toEqual([
+      'actor.user_id:INVALID_FORMAT',
+      'attributes["k"]:INVALID_FORMAT',
+    ]);
+  });
+});
+
+describe('parseEventsBody: hostile names', () => {
+  it('keeps an attribute named "__proto__" as an attribute, through to the stored record', () => {
+    const body = decodeJsonBody(
+      Buffer.from(
+        JSON.stringify({ ...event, attributes: { other: 'kept' } }).replace(
+          '"attributes":{',
+          '"attributes":{"__proto__":"polluted",',
+        ),
+      ),
+    );
+    const { events, violations } = parseEventsBody(body);
+    expect(violations).toEqual([]);
+    const attributes = events[0]!.attributes!;
+    expect(Object.keys(attributes)).toEqual(['__proto__', 'other']);
+    expect(Object.getPrototypeOf(attributes)).toBe(Object.prototype);
+    const stored = vigil.v1.AccessEvent.decode(
+      enrichEvent(events[0]!, { source: 's', receivedAtMs: 0, newEventId: () => 'x' }).value,
+    );
+    expect(Object.entries(stored.attributes)).toEqual([
+      ['__proto__', 'polluted'],
+      ['other', 'kept'],
+    ]);
+  });
+
+  it('bounds unknown member names and attribute keys echoed in violations', () => {
+    const huge = 'x'.repeat(100_000);
+    const { violations } = parseEventsBody({
+      [huge]: 1,
+      actor: { [huge]: 1, geo: { [huge]: 1 } },
+      attributes: { [huge]: 7 },
+    });
+    expect(violations.map((v) => v.reason).sort()).toEqual([
+      'INVALID_TYPE',
+      'UNKNOWN_FIELD',
+      'UNKNOWN_FIELD',
+      'UNKNOWN_FIELD',
+    ]);
+    for (const v of violations) expect(v.field.length).toBeLessThan(120);
   });
 });

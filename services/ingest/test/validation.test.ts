@@ -106,7 +106,7 @@ describe('validateEvent', () => {
     const many = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`k${i}`, 'v']));
     expect(problems({ ...valid(), attributes: many })).toEqual(['attributes:TOO_MANY']);
     expect(problems({ ...valid(), attributes: { ['k'.repeat(129)]: 'v' } })).toEqual([
-      `attributes["${'k'.repeat(129)}"]:TOO_LONG`,
+      `attributes["${'k'.repeat(64)}…"(129 chars)]:TOO_LONG`,
     ]);
     expect(problems({ ...valid(), attributes: { k: 'v'.repeat(1025) } })).toEqual([
       'attributes["k"]:TOO_LONG',
@@ -142,5 +142,74 @@ describe('validateEvents', () => {
   it('lets any number of events come without an id', () => {
     const { eventId: _, ...withoutId } = valid();
     expect(validateEvents([withoutId, withoutId, withoutId], limits, NOW)).toEqual([]);
+  });
+});
+
+describe('validateEvent: unbounded and malformed text', () => {
+  const wide: ValidationLimits = {
+    maxAttributes: 64,
+    clockSkewPastMs: 86_400_000,
+    clockSkewFutureMs: 300_000,
+  };
+  const now = NOW;
+  const base = () => ({
+    occurredAt: { seconds: now / 1000 },
+    actor: { userId: 'alice' },
+    action: 'auth.login',
+  });
+
+  it('repeats at most ~64 characters of an attribute key, whatever its length', () => {
+    for (const key of ['k'.repeat(100_000), 'k'.repeat(300_000), 'é'.repeat(40_000)]) {
+      const violations = validateEvent({ ...base(), attributes: { [key]: 'v' } }, 0, wide, now);
+      expect(violations).toHaveLength(1);
+      expect(violations[0]?.reason).toBe('TOO_LONG');
+      expect(violations[0]?.field.length).toBeLessThan(100);
+      expect(violations[0]?.field).toContain(`(${key.length} chars)`);
+    }
+  });
+
+  it.each([
+    ['event_id', { eventId: 'e\ud800' }],
+    ['tenant_id', { tenantId: 't\udfff' }],
+    ['action', { action: 'auth.\ud83d' }],
+    ['resource', { resource: 'db/\udc00x' }],
+    ['source', { source: 's\ud800' }],
+  ])('refuses a lone surrogate in %s, naming the field', (field, overrides) => {
+    const violations = validateEvent({ ...base(), ...overrides }, 0, wide, now);
+    expect(violations).toEqual([
+      expect.objectContaining({
+        field,
+        reason: 'INVALID_FORMAT',
+        message: expect.stringMatching(/well-formed/),
+      }),
+    ]);
+  });
+
+  it.each([
+    ['actor.user_id', { userId: 'u\ud800' }],
+    ['actor.session_id', { userId: 'u', sessionId: '\ud800' }],
+    ['actor.device_id', { userId: 'u', deviceId: '\ud800' }],
+    ['actor.user_agent', { userId: 'u', userAgent: 'Mozilla\udfff' }],
+    ['actor.ip', { userId: 'u', ip: '\ud800' }],
+    ['actor.geo.country_code', { userId: 'u', geo: { countryCode: 'D\ud800' } }],
+  ])('refuses a lone surrogate in %s', (field, actor) => {
+    const violations = validateEvent({ ...base(), actor }, 0, wide, now);
+    expect(violations).toEqual([expect.objectContaining({ field, reason: 'INVALID_FORMAT' })]);
+  });
+
+  it('refuses lone surrogates in attribute keys and values; accepts real pairs', () => {
+    const fields = (attributes: Record<string, string>) =>
+      validateEvent({ ...base(), attributes }, 0, wide, now).map((v) => `${v.field}:${v.reason}`);
+    expect(fields({ 'k\ud800': 'v' })).toEqual(['attributes["k\\ud800"]:INVALID_FORMAT']);
+    expect(fields({ k: 'v\udc00' })).toEqual(['attributes["k"]:INVALID_FORMAT']);
+    expect(fields({ '😀': 'grüße 😀' })).toEqual([]);
+  });
+
+  it('validates a "__proto__" attribute like any other key', () => {
+    const attributes: Record<string, string> = {};
+    Object.defineProperty(attributes, '__proto__', { value: 'x'.repeat(2_000), enumerable: true });
+    expect(validateEvent({ ...base(), attributes }, 0, wide, now)).toEqual([
+      expect.objectContaining({ field: 'attributes["__proto__"]', reason: 'TOO_LONG' }),
+    ]);
   });
 });
