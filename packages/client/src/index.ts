@@ -1,1 +1,3 @@
 export * from './connection';
+export * from './ingest';
+export * from './authz';

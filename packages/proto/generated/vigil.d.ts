@@ -682,6 +682,9 @@ export namespace vigil {
 
             /** Calls ClearRestriction. */
             clearRestriction: vigil.v1.RiskAdminService.ClearRestriction;
+
+            /** Calls RestrictUser. */
+            restrictUser: vigil.v1.RiskAdminService.RestrictUser;
         }
 
         namespace RiskAdminService {
@@ -720,6 +723,25 @@ export namespace vigil {
               readonly path: "/vigil.v1.RiskAdminService/ClearRestriction";
               readonly requestType: "ClearRestrictionRequest";
               readonly responseType: "ClearRestrictionResponse";
+              readonly requestStream: undefined;
+              readonly responseStream: undefined;
+            };
+
+            /**
+             * Callback as used by {@link vigil.v1.RiskAdminService#restrictUser}.
+             * @param error Error, if any
+             * @param [response] RestrictUserResponse
+             */
+            type RestrictUserCallback = (error: (Error|null), response?: vigil.v1.RestrictUserResponse) => void;
+
+            /** Calls RestrictUser. */
+            type RestrictUser = {
+              (request: vigil.v1.IRestrictUserRequest, callback: vigil.v1.RiskAdminService.RestrictUserCallback): void;
+              (request: vigil.v1.IRestrictUserRequest): Promise<vigil.v1.RestrictUserResponse>;
+              readonly name: "RestrictUser";
+              readonly path: "/vigil.v1.RiskAdminService/RestrictUser";
+              readonly requestType: "RestrictUserRequest";
+              readonly responseType: "RestrictUserResponse";
               readonly requestStream: undefined;
               readonly responseStream: undefined;
             };
@@ -1284,6 +1306,12 @@ export namespace vigil {
             /** RiskProfile lastApplied. */
             lastApplied: string;
 
+            /** RiskProfile eventsApplied. */
+            eventsApplied: number;
+
+            /** RiskProfile reviewedAt. */
+            reviewedAt?: (google.protobuf.Timestamp.$Properties|null);
+
             /**
              * Creates a new RiskProfile instance using the specified properties.
              * @param [properties] Properties to set
@@ -1391,6 +1419,12 @@ export namespace vigil {
 
                 /** RiskProfile lastApplied */
                 lastApplied?: (string|null);
+
+                /** RiskProfile eventsApplied */
+                eventsApplied?: (number|null);
+
+                /** RiskProfile reviewedAt */
+                reviewedAt?: (google.protobuf.Timestamp.$Properties|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1554,6 +1588,9 @@ export namespace vigil {
             /** ClearRestrictionResponse auditEventId. */
             auditEventId: string;
 
+            /** ClearRestrictionResponse applied. */
+            applied: boolean;
+
             /**
              * Creates a new ClearRestrictionResponse instance using the specified properties.
              * @param [properties] Properties to set
@@ -1644,12 +1681,279 @@ export namespace vigil {
                 /** ClearRestrictionResponse auditEventId */
                 auditEventId?: (string|null);
 
+                /** ClearRestrictionResponse applied */
+                applied?: (boolean|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a ClearRestrictionResponse. */
             type $Shape = vigil.v1.ClearRestrictionResponse.$Properties;
+        }
+
+        /**
+         * Properties of a RestrictUserRequest.
+         * @deprecated Use vigil.v1.RestrictUserRequest.$Properties instead.
+         */
+        interface IRestrictUserRequest extends vigil.v1.RestrictUserRequest.$Properties {
+        }
+
+        /** Represents a RestrictUserRequest. */
+        class RestrictUserRequest {
+
+            /**
+             * Constructs a new RestrictUserRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vigil.v1.RestrictUserRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RestrictUserRequest userId. */
+            userId: string;
+
+            /** RestrictUserRequest reviewer. */
+            reviewer: string;
+
+            /** RestrictUserRequest reason. */
+            reason: string;
+
+            /** RestrictUserRequest ttlSeconds. */
+            ttlSeconds: number;
+
+            /**
+             * Creates a new RestrictUserRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RestrictUserRequest instance
+             */
+            static create(properties: vigil.v1.RestrictUserRequest.$Shape): vigil.v1.RestrictUserRequest & vigil.v1.RestrictUserRequest.$Shape;
+            static create(properties?: vigil.v1.RestrictUserRequest.$Properties): vigil.v1.RestrictUserRequest;
+
+            /**
+             * Encodes the specified RestrictUserRequest message. Does not implicitly {@link vigil.v1.RestrictUserRequest.verify|verify} messages.
+             * @param message RestrictUserRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vigil.v1.RestrictUserRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified RestrictUserRequest message, length delimited. Does not implicitly {@link vigil.v1.RestrictUserRequest.verify|verify} messages.
+             * @param message RestrictUserRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.RestrictUserRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RestrictUserRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vigil.v1.RestrictUserRequest & vigil.v1.RestrictUserRequest.$Shape} RestrictUserRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vigil.v1.RestrictUserRequest & vigil.v1.RestrictUserRequest.$Shape;
+
+            /**
+             * Decodes a RestrictUserRequest message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.RestrictUserRequest & vigil.v1.RestrictUserRequest.$Shape} RestrictUserRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.RestrictUserRequest & vigil.v1.RestrictUserRequest.$Shape;
+
+            /**
+             * Verifies a RestrictUserRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RestrictUserRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RestrictUserRequest
+             */
+            static fromObject(object: { [k: string]: any }): vigil.v1.RestrictUserRequest;
+
+            /**
+             * Creates a plain object from a RestrictUserRequest message. Also converts values to other types if specified.
+             * @param message RestrictUserRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vigil.v1.RestrictUserRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RestrictUserRequest to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for RestrictUserRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RestrictUserRequest {
+
+            /** Properties of a RestrictUserRequest. */
+            interface $Properties {
+
+                /** RestrictUserRequest userId */
+                userId?: (string|null);
+
+                /** RestrictUserRequest reviewer */
+                reviewer?: (string|null);
+
+                /** RestrictUserRequest reason */
+                reason?: (string|null);
+
+                /** RestrictUserRequest ttlSeconds */
+                ttlSeconds?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RestrictUserRequest. */
+            type $Shape = vigil.v1.RestrictUserRequest.$Properties;
+        }
+
+        /**
+         * Properties of a RestrictUserResponse.
+         * @deprecated Use vigil.v1.RestrictUserResponse.$Properties instead.
+         */
+        interface IRestrictUserResponse extends vigil.v1.RestrictUserResponse.$Properties {
+        }
+
+        /** Represents a RestrictUserResponse. */
+        class RestrictUserResponse {
+
+            /**
+             * Constructs a new RestrictUserResponse.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vigil.v1.RestrictUserResponse.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RestrictUserResponse auditEventId. */
+            auditEventId: string;
+
+            /** RestrictUserResponse applied. */
+            applied: boolean;
+
+            /** RestrictUserResponse until. */
+            until?: (google.protobuf.Timestamp.$Properties|null);
+
+            /**
+             * Creates a new RestrictUserResponse instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RestrictUserResponse instance
+             */
+            static create(properties: vigil.v1.RestrictUserResponse.$Shape): vigil.v1.RestrictUserResponse & vigil.v1.RestrictUserResponse.$Shape;
+            static create(properties?: vigil.v1.RestrictUserResponse.$Properties): vigil.v1.RestrictUserResponse;
+
+            /**
+             * Encodes the specified RestrictUserResponse message. Does not implicitly {@link vigil.v1.RestrictUserResponse.verify|verify} messages.
+             * @param message RestrictUserResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vigil.v1.RestrictUserResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified RestrictUserResponse message, length delimited. Does not implicitly {@link vigil.v1.RestrictUserResponse.verify|verify} messages.
+             * @param message RestrictUserResponse message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.RestrictUserResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RestrictUserResponse message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vigil.v1.RestrictUserResponse & vigil.v1.RestrictUserResponse.$Shape} RestrictUserResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vigil.v1.RestrictUserResponse & vigil.v1.RestrictUserResponse.$Shape;
+
+            /**
+             * Decodes a RestrictUserResponse message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.RestrictUserResponse & vigil.v1.RestrictUserResponse.$Shape} RestrictUserResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.RestrictUserResponse & vigil.v1.RestrictUserResponse.$Shape;
+
+            /**
+             * Verifies a RestrictUserResponse message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RestrictUserResponse message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RestrictUserResponse
+             */
+            static fromObject(object: { [k: string]: any }): vigil.v1.RestrictUserResponse;
+
+            /**
+             * Creates a plain object from a RestrictUserResponse message. Also converts values to other types if specified.
+             * @param message RestrictUserResponse
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vigil.v1.RestrictUserResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RestrictUserResponse to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for RestrictUserResponse
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RestrictUserResponse {
+
+            /** Properties of a RestrictUserResponse. */
+            interface $Properties {
+
+                /** RestrictUserResponse auditEventId */
+                auditEventId?: (string|null);
+
+                /** RestrictUserResponse applied */
+                applied?: (boolean|null);
+
+                /** RestrictUserResponse until */
+                until?: (google.protobuf.Timestamp.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RestrictUserResponse. */
+            type $Shape = vigil.v1.RestrictUserResponse.$Properties;
         }
 
         /**

@@ -1988,6 +1988,47 @@ $root.vigil = (function() {
                 responseStream: { value: $undefined }
             });
 
+            /**
+             * Callback as used by {@link vigil.v1.RiskAdminService#restrictUser}.
+             * @memberof vigil.v1.RiskAdminService
+             * @typedef RestrictUserCallback
+             * @type {function}
+             * @param {Error|null} error Error, if any
+             * @param {vigil.v1.RestrictUserResponse} [response] RestrictUserResponse
+             */
+
+            /**
+             * Calls RestrictUser.
+             * @memberof vigil.v1.RiskAdminService
+             * @typedef RestrictUser
+             * @type {{
+             *   (request: vigil.v1.IRestrictUserRequest, callback: vigil.v1.RiskAdminService.RestrictUserCallback): void;
+             *   (request: vigil.v1.IRestrictUserRequest): Promise<vigil.v1.RestrictUserResponse>;
+             *   readonly name: "RestrictUser";
+             *   readonly path: "/vigil.v1.RiskAdminService/RestrictUser";
+             *   readonly requestType: "RestrictUserRequest";
+             *   readonly responseType: "RestrictUserResponse";
+             *   readonly requestStream: undefined;
+             *   readonly responseStream: undefined;
+             * }}
+             */
+
+            /**
+             * Calls RestrictUser.
+             * @name vigil.v1.RiskAdminService#restrictUser
+             * @type {vigil.v1.RiskAdminService.RestrictUser}
+             */
+            $Object.defineProperties(RiskAdminService.prototype.restrictUser = function(request, callback) {
+                return $protobuf.rpc.Service.prototype.rpcCall.call(this, RiskAdminService.prototype.restrictUser, $root.vigil.v1.RestrictUserRequest, $root.vigil.v1.RestrictUserResponse, request, callback);
+            }, {
+                name: { value: "RestrictUser" },
+                path: { value: "/vigil.v1.RiskAdminService/RestrictUser" },
+                requestType: { value: "RestrictUserRequest" },
+                responseType: { value: "RestrictUserResponse" },
+                requestStream: { value: $undefined },
+                responseStream: { value: $undefined }
+            });
+
             return RiskAdminService;
         })();
 
@@ -3358,6 +3399,8 @@ $root.vigil = (function() {
              * @property {Array.<vigil.v1.KnownAttribute.$Properties>|null} [knownCountries] RiskProfile knownCountries
              * @property {vigil.v1.Restriction.$Properties|null} [restriction] RiskProfile restriction
              * @property {string|null} [lastApplied] RiskProfile lastApplied
+             * @property {number|null} [eventsApplied] RiskProfile eventsApplied
+             * @property {google.protobuf.Timestamp.$Properties|null} [reviewedAt] RiskProfile reviewedAt
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3458,6 +3501,22 @@ $root.vigil = (function() {
             RiskProfile.prototype.lastApplied = "";
 
             /**
+             * RiskProfile eventsApplied.
+             * @member {number} eventsApplied
+             * @memberof vigil.v1.RiskProfile
+             * @instance
+             */
+            RiskProfile.prototype.eventsApplied = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * RiskProfile reviewedAt.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} reviewedAt
+             * @memberof vigil.v1.RiskProfile
+             * @instance
+             */
+            RiskProfile.prototype.reviewedAt = null;
+
+            /**
              * Creates a new RiskProfile instance using the specified properties.
              * @function create
              * @memberof vigil.v1.RiskProfile
@@ -3509,6 +3568,10 @@ $root.vigil = (function() {
                     $root.vigil.v1.Restriction.encode(message.restriction, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
                 if (message.lastApplied != null && $Object.hasOwnProperty.call(message, "lastApplied") && message.lastApplied !== "")
                     writer.uint32(/* id 8, wireType 2 =*/66).string(message.lastApplied);
+                if (message.eventsApplied != null && $Object.hasOwnProperty.call(message, "eventsApplied") && (typeof message.eventsApplied === "object" ? message.eventsApplied.low || message.eventsApplied.high : message.eventsApplied !== 0))
+                    writer.uint32(/* id 9, wireType 0 =*/72).int64(message.eventsApplied);
+                if (message.reviewedAt != null && $Object.hasOwnProperty.call(message, "reviewedAt"))
+                    $root.google.protobuf.Timestamp.encode(message.reviewedAt, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (var i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3631,6 +3694,21 @@ $root.vigil = (function() {
                                 delete message.lastApplied;
                             continue;
                         }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.eventsApplied = value;
+                            else
+                                delete message.eventsApplied;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.reviewedAt = $root.google.protobuf.Timestamp.decode(reader, reader.size(), $undefined, _depth + 1, message.reviewedAt);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3729,6 +3807,14 @@ $root.vigil = (function() {
                 if (message.lastApplied != null && $Object.hasOwnProperty.call(message, "lastApplied"))
                     if (!$util.isString(message.lastApplied))
                         return "lastApplied: string expected";
+                if (message.eventsApplied != null && $Object.hasOwnProperty.call(message, "eventsApplied"))
+                    if (!$util.isInteger(message.eventsApplied) && !(message.eventsApplied && $util.isInteger(message.eventsApplied.low) && $util.isInteger(message.eventsApplied.high)))
+                        return "eventsApplied: integer|Long expected";
+                if (message.reviewedAt != null && $Object.hasOwnProperty.call(message, "reviewedAt")) {
+                    var error = $root.google.protobuf.Timestamp.verify(message.reviewedAt, _depth + 1);
+                    if (error)
+                        return "reviewedAt." + error;
+                }
                 return null;
             };
 
@@ -3804,6 +3890,21 @@ $root.vigil = (function() {
                 if (object.lastApplied != null)
                     if (typeof object.lastApplied !== "string" || object.lastApplied.length)
                         message.lastApplied = $String(object.lastApplied);
+                if (object.eventsApplied != null)
+                    if (typeof object.eventsApplied === "object" ? object.eventsApplied.low || object.eventsApplied.high : $Number(object.eventsApplied) !== 0)
+                        if ($util.Long)
+                            message.eventsApplied = $util.Long.fromValue(object.eventsApplied, false);
+                        else if (typeof object.eventsApplied === "string")
+                            message.eventsApplied = $parseInt(object.eventsApplied, 10);
+                        else if (typeof object.eventsApplied === "number")
+                            message.eventsApplied = object.eventsApplied;
+                        else if (typeof object.eventsApplied === "object")
+                            message.eventsApplied = new $util.LongBits(object.eventsApplied.low >>> 0, object.eventsApplied.high >>> 0).toNumber();
+                if (object.reviewedAt != null) {
+                    if (!$util.isObject(object.reviewedAt))
+                        throw $TypeError(".vigil.v1.RiskProfile.reviewedAt: object expected");
+                    message.reviewedAt = $root.google.protobuf.Timestamp.fromObject(object.reviewedAt, _depth + 1);
+                }
                 return message;
             };
 
@@ -3835,6 +3936,12 @@ $root.vigil = (function() {
                     object.riskScore = 0;
                     object.restriction = null;
                     object.lastApplied = "";
+                    if ($util.Long) {
+                        var long = new $util.Long(0, 0, false);
+                        object.eventsApplied = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.eventsApplied = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.reviewedAt = null;
                 }
                 if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
                     object.userId = message.userId;
@@ -3864,6 +3971,15 @@ $root.vigil = (function() {
                     object.restriction = $root.vigil.v1.Restriction.toObject(message.restriction, options, _depth + 1);
                 if (message.lastApplied != null && $Object.hasOwnProperty.call(message, "lastApplied"))
                     object.lastApplied = message.lastApplied;
+                if (message.eventsApplied != null && $Object.hasOwnProperty.call(message, "eventsApplied"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.eventsApplied = typeof message.eventsApplied === "number" ? $BigInt(message.eventsApplied) : $util.Long.fromBits(message.eventsApplied.low >>> 0, message.eventsApplied.high >>> 0, false).toBigInt();
+                    else if (typeof message.eventsApplied === "number")
+                        object.eventsApplied = options.longs === $String ? $String(message.eventsApplied) : message.eventsApplied;
+                    else
+                        object.eventsApplied = options.longs === $String ? $util.Long.prototype.toString.call(message.eventsApplied) : options.longs === $Number ? new $util.LongBits(message.eventsApplied.low >>> 0, message.eventsApplied.high >>> 0).toNumber() : message.eventsApplied;
+                if (message.reviewedAt != null && $Object.hasOwnProperty.call(message, "reviewedAt"))
+                    object.reviewedAt = $root.google.protobuf.Timestamp.toObject(message.reviewedAt, options, _depth + 1);
                 return object;
             };
 
@@ -4236,6 +4352,7 @@ $root.vigil = (function() {
              * @typedef {Object} vigil.v1.ClearRestrictionResponse.$Properties
              * @property {boolean|null} [wasRestricted] ClearRestrictionResponse wasRestricted
              * @property {string|null} [auditEventId] ClearRestrictionResponse auditEventId
+             * @property {boolean|null} [applied] ClearRestrictionResponse applied
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4284,6 +4401,14 @@ $root.vigil = (function() {
             ClearRestrictionResponse.prototype.auditEventId = "";
 
             /**
+             * ClearRestrictionResponse applied.
+             * @member {boolean} applied
+             * @memberof vigil.v1.ClearRestrictionResponse
+             * @instance
+             */
+            ClearRestrictionResponse.prototype.applied = false;
+
+            /**
              * Creates a new ClearRestrictionResponse instance using the specified properties.
              * @function create
              * @memberof vigil.v1.ClearRestrictionResponse
@@ -4319,6 +4444,8 @@ $root.vigil = (function() {
                     writer.uint32(/* id 1, wireType 0 =*/8).bool(message.wasRestricted);
                 if (message.auditEventId != null && $Object.hasOwnProperty.call(message, "auditEventId") && message.auditEventId !== "")
                     writer.uint32(/* id 2, wireType 2 =*/18).string(message.auditEventId);
+                if (message.applied != null && $Object.hasOwnProperty.call(message, "applied") && message.applied !== false)
+                    writer.uint32(/* id 3, wireType 0 =*/24).bool(message.applied);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (var i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -4394,6 +4521,15 @@ $root.vigil = (function() {
                                 delete message.auditEventId;
                             continue;
                         }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.applied = value;
+                            else
+                                delete message.applied;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -4448,6 +4584,9 @@ $root.vigil = (function() {
                 if (message.auditEventId != null && $Object.hasOwnProperty.call(message, "auditEventId"))
                     if (!$util.isString(message.auditEventId))
                         return "auditEventId: string expected";
+                if (message.applied != null && $Object.hasOwnProperty.call(message, "applied"))
+                    if (typeof message.applied !== "boolean")
+                        return "applied: boolean expected";
                 return null;
             };
 
@@ -4475,6 +4614,9 @@ $root.vigil = (function() {
                 if (object.auditEventId != null)
                     if (typeof object.auditEventId !== "string" || object.auditEventId.length)
                         message.auditEventId = $String(object.auditEventId);
+                if (object.applied != null)
+                    if (object.applied)
+                        message.applied = $Boolean(object.applied);
                 return message;
             };
 
@@ -4498,11 +4640,14 @@ $root.vigil = (function() {
                 if (options.defaults) {
                     object.wasRestricted = false;
                     object.auditEventId = "";
+                    object.applied = false;
                 }
                 if (message.wasRestricted != null && $Object.hasOwnProperty.call(message, "wasRestricted"))
                     object.wasRestricted = message.wasRestricted;
                 if (message.auditEventId != null && $Object.hasOwnProperty.call(message, "auditEventId"))
                     object.auditEventId = message.auditEventId;
+                if (message.applied != null && $Object.hasOwnProperty.call(message, "applied"))
+                    object.applied = message.applied;
                 return object;
             };
 
@@ -4532,6 +4677,720 @@ $root.vigil = (function() {
             };
 
             return ClearRestrictionResponse;
+        })();
+
+        v1.RestrictUserRequest = (function() {
+
+            /**
+             * Properties of a RestrictUserRequest.
+             * @typedef {Object} vigil.v1.RestrictUserRequest.$Properties
+             * @property {string|null} [userId] RestrictUserRequest userId
+             * @property {string|null} [reviewer] RestrictUserRequest reviewer
+             * @property {string|null} [reason] RestrictUserRequest reason
+             * @property {number|null} [ttlSeconds] RestrictUserRequest ttlSeconds
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RestrictUserRequest.
+             * @memberof vigil.v1
+             * @interface IRestrictUserRequest
+             * @augments vigil.v1.RestrictUserRequest.$Properties
+             * @deprecated Use vigil.v1.RestrictUserRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a RestrictUserRequest.
+             * @typedef {vigil.v1.RestrictUserRequest.$Properties} vigil.v1.RestrictUserRequest.$Shape
+             */
+
+            /**
+             * Constructs a new RestrictUserRequest.
+             * @memberof vigil.v1
+             * @classdesc Represents a RestrictUserRequest.
+             * @constructor
+             * @param {vigil.v1.RestrictUserRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var RestrictUserRequest = function (properties) {
+                if (properties)
+                    for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RestrictUserRequest userId.
+             * @member {string} userId
+             * @memberof vigil.v1.RestrictUserRequest
+             * @instance
+             */
+            RestrictUserRequest.prototype.userId = "";
+
+            /**
+             * RestrictUserRequest reviewer.
+             * @member {string} reviewer
+             * @memberof vigil.v1.RestrictUserRequest
+             * @instance
+             */
+            RestrictUserRequest.prototype.reviewer = "";
+
+            /**
+             * RestrictUserRequest reason.
+             * @member {string} reason
+             * @memberof vigil.v1.RestrictUserRequest
+             * @instance
+             */
+            RestrictUserRequest.prototype.reason = "";
+
+            /**
+             * RestrictUserRequest ttlSeconds.
+             * @member {number} ttlSeconds
+             * @memberof vigil.v1.RestrictUserRequest
+             * @instance
+             */
+            RestrictUserRequest.prototype.ttlSeconds = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new RestrictUserRequest instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.RestrictUserRequest
+             * @static
+             * @param {vigil.v1.RestrictUserRequest.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.RestrictUserRequest} RestrictUserRequest instance
+             * @type {{
+             *   (properties: vigil.v1.RestrictUserRequest.$Shape): vigil.v1.RestrictUserRequest & vigil.v1.RestrictUserRequest.$Shape;
+             *   (properties?: vigil.v1.RestrictUserRequest.$Properties): vigil.v1.RestrictUserRequest;
+             * }}
+             */
+            RestrictUserRequest.create = function(properties) {
+                return new RestrictUserRequest(properties);
+            };
+
+            /**
+             * Encodes the specified RestrictUserRequest message. Does not implicitly {@link vigil.v1.RestrictUserRequest.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.RestrictUserRequest
+             * @static
+             * @param {vigil.v1.RestrictUserRequest.$Properties} message RestrictUserRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RestrictUserRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.userId);
+                if (message.reviewer != null && $Object.hasOwnProperty.call(message, "reviewer") && message.reviewer !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.reviewer);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.reason);
+                if (message.ttlSeconds != null && $Object.hasOwnProperty.call(message, "ttlSeconds") && (typeof message.ttlSeconds === "object" ? message.ttlSeconds.low || message.ttlSeconds.high : message.ttlSeconds !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).int64(message.ttlSeconds);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified RestrictUserRequest message, length delimited. Does not implicitly {@link vigil.v1.RestrictUserRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.RestrictUserRequest
+             * @static
+             * @param {vigil.v1.RestrictUserRequest.$Properties} message RestrictUserRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RestrictUserRequest.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a RestrictUserRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.RestrictUserRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vigil.v1.RestrictUserRequest & vigil.v1.RestrictUserRequest.$Shape} RestrictUserRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RestrictUserRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vigil.v1.RestrictUserRequest();
+                while (reader.pos < end) {
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userId = value;
+                            else
+                                delete message.userId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reviewer = value;
+                            else
+                                delete message.reviewer;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.ttlSeconds = value;
+                            else
+                                delete message.ttlSeconds;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a RestrictUserRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.RestrictUserRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.RestrictUserRequest & vigil.v1.RestrictUserRequest.$Shape} RestrictUserRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RestrictUserRequest.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a RestrictUserRequest message.
+             * @function verify
+             * @memberof vigil.v1.RestrictUserRequest
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RestrictUserRequest.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    if (!$util.isString(message.userId))
+                        return "userId: string expected";
+                if (message.reviewer != null && $Object.hasOwnProperty.call(message, "reviewer"))
+                    if (!$util.isString(message.reviewer))
+                        return "reviewer: string expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.ttlSeconds != null && $Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (!$util.isInteger(message.ttlSeconds) && !(message.ttlSeconds && $util.isInteger(message.ttlSeconds.low) && $util.isInteger(message.ttlSeconds.high)))
+                        return "ttlSeconds: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a RestrictUserRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.RestrictUserRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vigil.v1.RestrictUserRequest} RestrictUserRequest
+             */
+            RestrictUserRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.vigil.v1.RestrictUserRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vigil.v1.RestrictUserRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var message = new $root.vigil.v1.RestrictUserRequest();
+                if (object.userId != null)
+                    if (typeof object.userId !== "string" || object.userId.length)
+                        message.userId = $String(object.userId);
+                if (object.reviewer != null)
+                    if (typeof object.reviewer !== "string" || object.reviewer.length)
+                        message.reviewer = $String(object.reviewer);
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.ttlSeconds != null)
+                    if (typeof object.ttlSeconds === "object" ? object.ttlSeconds.low || object.ttlSeconds.high : $Number(object.ttlSeconds) !== 0)
+                        if ($util.Long)
+                            message.ttlSeconds = $util.Long.fromValue(object.ttlSeconds, false);
+                        else if (typeof object.ttlSeconds === "string")
+                            message.ttlSeconds = $parseInt(object.ttlSeconds, 10);
+                        else if (typeof object.ttlSeconds === "number")
+                            message.ttlSeconds = object.ttlSeconds;
+                        else if (typeof object.ttlSeconds === "object")
+                            message.ttlSeconds = new $util.LongBits(object.ttlSeconds.low >>> 0, object.ttlSeconds.high >>> 0).toNumber();
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a RestrictUserRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.RestrictUserRequest
+             * @static
+             * @param {vigil.v1.RestrictUserRequest} message RestrictUserRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RestrictUserRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var object = {};
+                if (options.defaults) {
+                    object.userId = "";
+                    object.reviewer = "";
+                    object.reason = "";
+                    if ($util.Long) {
+                        var long = new $util.Long(0, 0, false);
+                        object.ttlSeconds = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.ttlSeconds = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    object.userId = message.userId;
+                if (message.reviewer != null && $Object.hasOwnProperty.call(message, "reviewer"))
+                    object.reviewer = message.reviewer;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.ttlSeconds != null && $Object.hasOwnProperty.call(message, "ttlSeconds"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.ttlSeconds = typeof message.ttlSeconds === "number" ? $BigInt(message.ttlSeconds) : $util.Long.fromBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0, false).toBigInt();
+                    else if (typeof message.ttlSeconds === "number")
+                        object.ttlSeconds = options.longs === $String ? $String(message.ttlSeconds) : message.ttlSeconds;
+                    else
+                        object.ttlSeconds = options.longs === $String ? $util.Long.prototype.toString.call(message.ttlSeconds) : options.longs === $Number ? new $util.LongBits(message.ttlSeconds.low >>> 0, message.ttlSeconds.high >>> 0).toNumber() : message.ttlSeconds;
+                return object;
+            };
+
+            /**
+             * Converts this RestrictUserRequest to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.RestrictUserRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RestrictUserRequest.prototype.toJSON = function() {
+                return RestrictUserRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RestrictUserRequest
+             * @function getTypeUrl
+             * @memberof vigil.v1.RestrictUserRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RestrictUserRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.RestrictUserRequest";
+            };
+
+            return RestrictUserRequest;
+        })();
+
+        v1.RestrictUserResponse = (function() {
+
+            /**
+             * Properties of a RestrictUserResponse.
+             * @typedef {Object} vigil.v1.RestrictUserResponse.$Properties
+             * @property {string|null} [auditEventId] RestrictUserResponse auditEventId
+             * @property {boolean|null} [applied] RestrictUserResponse applied
+             * @property {google.protobuf.Timestamp.$Properties|null} [until] RestrictUserResponse until
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RestrictUserResponse.
+             * @memberof vigil.v1
+             * @interface IRestrictUserResponse
+             * @augments vigil.v1.RestrictUserResponse.$Properties
+             * @deprecated Use vigil.v1.RestrictUserResponse.$Properties instead.
+             */
+
+            /**
+             * Shape of a RestrictUserResponse.
+             * @typedef {vigil.v1.RestrictUserResponse.$Properties} vigil.v1.RestrictUserResponse.$Shape
+             */
+
+            /**
+             * Constructs a new RestrictUserResponse.
+             * @memberof vigil.v1
+             * @classdesc Represents a RestrictUserResponse.
+             * @constructor
+             * @param {vigil.v1.RestrictUserResponse.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var RestrictUserResponse = function (properties) {
+                if (properties)
+                    for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RestrictUserResponse auditEventId.
+             * @member {string} auditEventId
+             * @memberof vigil.v1.RestrictUserResponse
+             * @instance
+             */
+            RestrictUserResponse.prototype.auditEventId = "";
+
+            /**
+             * RestrictUserResponse applied.
+             * @member {boolean} applied
+             * @memberof vigil.v1.RestrictUserResponse
+             * @instance
+             */
+            RestrictUserResponse.prototype.applied = false;
+
+            /**
+             * RestrictUserResponse until.
+             * @member {google.protobuf.Timestamp.$Properties|null|undefined} until
+             * @memberof vigil.v1.RestrictUserResponse
+             * @instance
+             */
+            RestrictUserResponse.prototype.until = null;
+
+            /**
+             * Creates a new RestrictUserResponse instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.RestrictUserResponse
+             * @static
+             * @param {vigil.v1.RestrictUserResponse.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.RestrictUserResponse} RestrictUserResponse instance
+             * @type {{
+             *   (properties: vigil.v1.RestrictUserResponse.$Shape): vigil.v1.RestrictUserResponse & vigil.v1.RestrictUserResponse.$Shape;
+             *   (properties?: vigil.v1.RestrictUserResponse.$Properties): vigil.v1.RestrictUserResponse;
+             * }}
+             */
+            RestrictUserResponse.create = function(properties) {
+                return new RestrictUserResponse(properties);
+            };
+
+            /**
+             * Encodes the specified RestrictUserResponse message. Does not implicitly {@link vigil.v1.RestrictUserResponse.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.RestrictUserResponse
+             * @static
+             * @param {vigil.v1.RestrictUserResponse.$Properties} message RestrictUserResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RestrictUserResponse.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.auditEventId != null && $Object.hasOwnProperty.call(message, "auditEventId") && message.auditEventId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.auditEventId);
+                if (message.applied != null && $Object.hasOwnProperty.call(message, "applied") && message.applied !== false)
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.applied);
+                if (message.until != null && $Object.hasOwnProperty.call(message, "until"))
+                    $root.google.protobuf.Timestamp.encode(message.until, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified RestrictUserResponse message, length delimited. Does not implicitly {@link vigil.v1.RestrictUserResponse.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.RestrictUserResponse
+             * @static
+             * @param {vigil.v1.RestrictUserResponse.$Properties} message RestrictUserResponse message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RestrictUserResponse.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a RestrictUserResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.RestrictUserResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vigil.v1.RestrictUserResponse & vigil.v1.RestrictUserResponse.$Shape} RestrictUserResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RestrictUserResponse.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vigil.v1.RestrictUserResponse();
+                while (reader.pos < end) {
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.auditEventId = value;
+                            else
+                                delete message.auditEventId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.applied = value;
+                            else
+                                delete message.applied;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.until = $root.google.protobuf.Timestamp.decode(reader, reader.size(), $undefined, _depth + 1, message.until);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a RestrictUserResponse message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.RestrictUserResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.RestrictUserResponse & vigil.v1.RestrictUserResponse.$Shape} RestrictUserResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RestrictUserResponse.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a RestrictUserResponse message.
+             * @function verify
+             * @memberof vigil.v1.RestrictUserResponse
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RestrictUserResponse.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.auditEventId != null && $Object.hasOwnProperty.call(message, "auditEventId"))
+                    if (!$util.isString(message.auditEventId))
+                        return "auditEventId: string expected";
+                if (message.applied != null && $Object.hasOwnProperty.call(message, "applied"))
+                    if (typeof message.applied !== "boolean")
+                        return "applied: boolean expected";
+                if (message.until != null && $Object.hasOwnProperty.call(message, "until")) {
+                    var error = $root.google.protobuf.Timestamp.verify(message.until, _depth + 1);
+                    if (error)
+                        return "until." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a RestrictUserResponse message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.RestrictUserResponse
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vigil.v1.RestrictUserResponse} RestrictUserResponse
+             */
+            RestrictUserResponse.fromObject = function (object, _depth) {
+                if (object instanceof $root.vigil.v1.RestrictUserResponse)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vigil.v1.RestrictUserResponse: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var message = new $root.vigil.v1.RestrictUserResponse();
+                if (object.auditEventId != null)
+                    if (typeof object.auditEventId !== "string" || object.auditEventId.length)
+                        message.auditEventId = $String(object.auditEventId);
+                if (object.applied != null)
+                    if (object.applied)
+                        message.applied = $Boolean(object.applied);
+                if (object.until != null) {
+                    if (!$util.isObject(object.until))
+                        throw $TypeError(".vigil.v1.RestrictUserResponse.until: object expected");
+                    message.until = $root.google.protobuf.Timestamp.fromObject(object.until, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a RestrictUserResponse message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.RestrictUserResponse
+             * @static
+             * @param {vigil.v1.RestrictUserResponse} message RestrictUserResponse
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RestrictUserResponse.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var object = {};
+                if (options.defaults) {
+                    object.auditEventId = "";
+                    object.applied = false;
+                    object.until = null;
+                }
+                if (message.auditEventId != null && $Object.hasOwnProperty.call(message, "auditEventId"))
+                    object.auditEventId = message.auditEventId;
+                if (message.applied != null && $Object.hasOwnProperty.call(message, "applied"))
+                    object.applied = message.applied;
+                if (message.until != null && $Object.hasOwnProperty.call(message, "until"))
+                    object.until = $root.google.protobuf.Timestamp.toObject(message.until, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this RestrictUserResponse to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.RestrictUserResponse
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RestrictUserResponse.prototype.toJSON = function() {
+                return RestrictUserResponse.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RestrictUserResponse
+             * @function getTypeUrl
+             * @memberof vigil.v1.RestrictUserResponse
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RestrictUserResponse.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.RestrictUserResponse";
+            };
+
+            return RestrictUserResponse;
         })();
 
         v1.AccessEvent = (function() {

@@ -56,4 +56,9 @@ export const RiskAdminServiceDefinition = {
     v1.ClearRestrictionRequest,
     v1.ClearRestrictionResponse,
   ),
+  restrictUser: unary(
+    '/vigil.v1.RiskAdminService/RestrictUser',
+    v1.RestrictUserRequest,
+    v1.RestrictUserResponse,
+  ),
 } satisfies ServiceDefinition;

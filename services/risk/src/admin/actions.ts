@@ -1,0 +1,197 @@
+import { timestampFromMillis, vigil } from '@vigil/proto';
+import { ACKS_ALL, type Logger } from '@vigil/runtime';
+import type { Producer } from 'kafkajs';
+import { AuditPublishError, InvalidRequestError } from '../errors';
+import { watermarkKey } from '../model/apply';
+import { ADMIN_ACTIONS, MAX_USER_ID_LENGTH } from '../model/events';
+import { isRestrictedAt } from '../model/state';
+import type { Policy } from '../policy/policy';
+import { decodeState } from '../store/codec';
+import type { RiskStore } from '../store/store';
+import { adminAuditEvent } from './audit-event';
+import { riskProfile } from './profile';
+
+export interface AdminActionsOptions {
+  producer: Producer;
+  eventsTopic: string;
+  /** The store on the long-timeout Redis client. */
+  store: RiskStore;
+  policy: Policy;
+  clock: () => number;
+  nextEventId: (now: number) => string;
+  /** Longest wait for Kafka to acknowledge an admin audit event. */
+  publishTimeoutMs: number;
+  /** Longest wait for the risk consumers to apply it before answering `applied: false`. */
+  applyTimeoutMs: number;
+  logger: Logger;
+}
+
+const MAX_TEXT = 1_024;
+const MAX_TTL_SECONDS = 366 * 86_400;
+
+/**
+ * Admin actions never write risk state directly. They publish an audit event to the events topic
+ * (acks=all) and then wait, briefly, for the stream processor to apply it. The risk state thus
+ * stays a pure function of the audit log: a replay or rebuild reproduces every review and manual
+ * restriction, and nothing happens that the log does not show.
+ */
+export class AdminActions {
+  constructor(private readonly options: AdminActionsOptions) {}
+
+  async profile(userId: string): Promise<vigil.v1.IRiskProfile> {
+    requireUser(userId);
+    const state = decodeState(await this.options.store.load(userId));
+    return riskProfile(userId, state, this.options.clock(), this.options.policy);
+  }
+
+  async clearRestriction(
+    request: vigil.v1.IClearRestrictionRequest,
+    caller: string,
+  ): Promise<vigil.v1.IClearRestrictionResponse> {
+    const { userId, reviewer, reason } = requireAction(request);
+    const now = this.options.clock();
+    const before = decodeState(await this.options.store.load(userId));
+    const published = await this.publish(userId, now, (eventId) =>
+      adminAuditEvent({
+        eventId,
+        action: ADMIN_ACTIONS.clearRestriction,
+        subjectUserId: userId,
+        reviewer,
+        reason,
+        caller,
+        at: now,
+      }),
+    );
+    const applied = await this.waitApplied(userId, published.mark, published.offset);
+    this.options.logger.info(
+      { userId, reviewer, caller, eventId: published.eventId, applied },
+      'restriction cleared',
+    );
+    return {
+      wasRestricted: isRestrictedAt(before.restriction, now),
+      auditEventId: published.eventId,
+      applied,
+    };
+  }
+
+  async restrictUser(
+    request: vigil.v1.IRestrictUserRequest,
+    caller: string,
+  ): Promise<vigil.v1.IRestrictUserResponse> {
+    const { userId, reviewer, reason } = requireAction(request);
+    const ttlSeconds = Number(request.ttlSeconds ?? 0);
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 0 || ttlSeconds > MAX_TTL_SECONDS) {
+      throw new InvalidRequestError(`ttl_seconds must be an integer from 0 to ${MAX_TTL_SECONDS}`);
+    }
+    const now = this.options.clock();
+    const published = await this.publish(userId, now, (eventId) =>
+      adminAuditEvent({
+        eventId,
+        action: ADMIN_ACTIONS.restrictUser,
+        subjectUserId: userId,
+        reviewer,
+        reason,
+        caller,
+        at: now,
+        ...(ttlSeconds > 0 ? { ttlSeconds } : {}),
+      }),
+    );
+    const applied = await this.waitApplied(userId, published.mark, published.offset);
+    let until: number | undefined;
+    if (applied) {
+      until = decodeState(await this.options.store.load(userId)).restriction?.until;
+    }
+    this.options.logger.info(
+      { userId, reviewer, caller, eventId: published.eventId, applied },
+      'user restricted',
+    );
+    return {
+      auditEventId: published.eventId,
+      applied,
+      until: until === undefined ? null : timestampFromMillis(until),
+    };
+  }
+
+  private async publish(
+    userId: string,
+    now: number,
+    build: (eventId: string) => vigil.v1.AccessEvent,
+  ): Promise<{ eventId: string; mark: string; offset: number }> {
+    const { producer, eventsTopic, publishTimeoutMs } = this.options;
+    const eventId = this.options.nextEventId(now);
+    const value = Buffer.from(vigil.v1.AccessEvent.encode(build(eventId)).finish());
+    const send = producer.send({
+      topic: eventsTopic,
+      acks: ACKS_ALL,
+      messages: [{ key: userId, value, timestamp: String(now) }],
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(new AuditPublishError(`Kafka did not acknowledge within ${publishTimeoutMs} ms`)),
+        publishTimeoutMs,
+      );
+    });
+    try {
+      const [ack] = await Promise.race([send, timeout]);
+      if (!ack) throw new AuditPublishError('Kafka returned no record metadata');
+      return {
+        eventId,
+        mark: watermarkKey(eventsTopic, ack.partition),
+        offset: Number(ack.baseOffset),
+      };
+    } catch (err) {
+      // The durable producer keeps retrying in the background: the event may still land, and the
+      // action then takes effect. Callers are told UNAVAILABLE; retrying the action is harmless.
+      send.catch(() => undefined);
+      if (err instanceof AuditPublishError) throw err;
+      throw new AuditPublishError(`publishing the audit event failed: ${(err as Error).message}`, {
+        cause: err,
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Polls the subject's watermark until the event is applied or the wait is over. */
+  private async waitApplied(userId: string, mark: string, offset: number): Promise<boolean> {
+    const deadline = Date.now() + this.options.applyTimeoutMs;
+    let delay = 5;
+    for (;;) {
+      try {
+        const applied = await this.options.store.watermark(userId, mark);
+        if (applied !== undefined && applied >= offset) return true;
+      } catch {
+        // Redis hiccup: keep polling until the deadline.
+      }
+      if (Date.now() + delay > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 50);
+    }
+  }
+}
+
+function requireUser(userId: string | null | undefined): string {
+  if (!userId) throw new InvalidRequestError('user_id is required');
+  if (userId.length > MAX_USER_ID_LENGTH) {
+    throw new InvalidRequestError(`user_id is longer than ${MAX_USER_ID_LENGTH} characters`);
+  }
+  return userId;
+}
+
+function requireAction(request: {
+  userId?: string | null;
+  reviewer?: string | null;
+  reason?: string | null;
+}): { userId: string; reviewer: string; reason: string } {
+  const userId = requireUser(request.userId);
+  const reviewer = (request.reviewer ?? '').trim();
+  const reason = (request.reason ?? '').trim();
+  if (!reviewer) throw new InvalidRequestError('reviewer is required');
+  if (!reason) throw new InvalidRequestError('reason is required');
+  if (reviewer.length > MAX_USER_ID_LENGTH || reason.length > MAX_TEXT) {
+    throw new InvalidRequestError('reviewer or reason is too long');
+  }
+  return { userId, reviewer, reason };
+}

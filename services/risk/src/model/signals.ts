@@ -1,0 +1,27 @@
+/**
+ * Stable reason codes. Clients switch on these strings; never rename one.
+ *
+ * The first eight are signals: they carry a weight from the policy and raise the score. The last
+ * two only explain a decision.
+ */
+export const SIGNAL_CODES = [
+  'NEW_DEVICE',
+  'NEW_IP',
+  'NEW_COUNTRY',
+  'IMPOSSIBLE_TRAVEL',
+  'FAILED_AUTH_BURST',
+  'DENIED_SENSITIVE_BURST',
+  'RATE_ANOMALY',
+  'MANUAL_RESTRICTION',
+] as const;
+export type SignalCode = (typeof SIGNAL_CODES)[number];
+
+/** The user is restricted (DENY on sensitive resources until the TTL ends or a review). */
+export const RESTRICTED = 'RESTRICTED';
+/** The risk state could not be read in time; the decision is the policy's fallback. */
+export const RISK_STATE_UNAVAILABLE = 'RISK_STATE_UNAVAILABLE';
+
+export type ReasonCode = SignalCode | typeof RESTRICTED | typeof RISK_STATE_UNAVAILABLE;
+
+const SIGNAL_SET: ReadonlySet<string> = new Set(SIGNAL_CODES);
+export const isSignalCode = (code: string): code is SignalCode => SIGNAL_SET.has(code);

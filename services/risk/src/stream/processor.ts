@@ -1,0 +1,302 @@
+import { vigil } from '@vigil/proto';
+import type { Logger } from '@vigil/runtime';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { RiskStateUnavailableError } from '../errors';
+import type { RiskMetrics } from '../metrics';
+import { toRiskEvent } from '../model/events';
+import type { Policy } from '../policy/policy';
+import type { RiskStore } from '../store/store';
+import { foldUserEvents, type PositionedEvent } from './fold';
+
+export interface StreamProcessorOptions {
+  kafka: Kafka;
+  /** The store on the long-timeout Redis client. */
+  store: RiskStore;
+  policy: Policy;
+  topic: string;
+  groupId: string;
+  /** Commit consumed offsets at most this often (0: after every batch). */
+  commitIntervalMs: number;
+  partitionsConsumedConcurrently: number;
+  /** How soon the group notices a dead member and hands its partitions to the others. */
+  sessionTimeoutMs: number;
+  metrics: RiskMetrics;
+  logger: Logger;
+}
+
+/** A batch whose users keep losing write races this often is a bug or a split brain: fail it. */
+const MAX_WRITE_ATTEMPTS = 8;
+
+/**
+ * Consumes access events into per-user risk state.
+ *
+ * Per batch (one partition): decode, group by user, load every user's state in one pipelined
+ * round trip, fold the events in memory, write every user back in a second round trip (each write
+ * a Lua script that checks the watermark and the applied-events counter), and only then mark the
+ * offsets for commit. At-least-once delivery, exactly-once effects: a crash after the write but
+ * before the commit re-delivers events that the watermark turns into no-ops.
+ */
+export class StreamProcessor {
+  private consumer: Consumer | undefined;
+  private joined = false;
+  private stopping = false;
+  private active = 0;
+  private idleWaiters: Array<() => void> = [];
+  /** Offsets processed but not yet committed: "partition" -> next offset to read. */
+  private readonly uncommitted = new Map<number, string>();
+  private lastCommit = Date.now();
+  private commitTimer: NodeJS.Timeout | undefined;
+  private restarts = 0;
+
+  constructor(private readonly options: StreamProcessorOptions) {}
+
+  /** Joined its group and consuming. */
+  isReady(): boolean {
+    return this.joined && !this.stopping;
+  }
+
+  async start(): Promise<void> {
+    const { kafka, topic, groupId, logger } = this.options;
+    const consumer = kafka.consumer({
+      groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeoutMs,
+      heartbeatInterval: Math.max(500, Math.floor(this.options.sessionTimeoutMs / 10)),
+      // Short long-polls keep shutdown quick; the broker still answers at once when data arrives.
+      maxWaitTimeInMs: 500,
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      this.joined = true;
+      // Offsets of partitions that moved to another member are theirs to commit now.
+      const owned = new Set(e.payload.memberAssignment[topic] ?? []);
+      for (const partition of [...this.uncommitted.keys()]) {
+        if (!owned.has(partition)) this.uncommitted.delete(partition);
+      }
+      logger.info({ groupId, assignment: e.payload.memberAssignment }, 'joined consumer group');
+    });
+    consumer.on(consumer.events.CRASH, (e) => {
+      this.joined = false;
+      logger.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
+      // kafkajs gives up for good on some errors (e.g. "the coordinator is not aware of this
+      // member" after a session missed under load). Rejoin with a fresh consumer: uncommitted
+      // events are re-delivered, and the watermarks make them no-ops.
+      if (!e.payload.restart && !this.stopping) void this.restart();
+    });
+    consumer.on(consumer.events.STOP, () => {
+      this.joined = false;
+    });
+    await consumer.connect();
+    // A new group starts from the beginning: risk state is built from the whole audit log.
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      eachBatch: (payload) => this.track(() => this.handleBatch(payload)),
+    });
+    // Commit on a clock too, not only when the next batch arrives: an idle partition's last
+    // offsets would otherwise stay uncommitted, and the lag would never read zero.
+    clearInterval(this.commitTimer);
+    this.commitTimer = setInterval(
+      () =>
+        void this.commit().catch((err: unknown) =>
+          logger.warn({ err }, 'periodic offset commit failed; retrying'),
+        ),
+      Math.max(200, this.options.commitIntervalMs || 1_000),
+    );
+    this.commitTimer.unref();
+  }
+
+  private async restart(): Promise<void> {
+    this.restarts += 1;
+    const delay = Math.min(10_000, 500 * 2 ** Math.min(this.restarts, 5));
+    clearInterval(this.commitTimer);
+    this.uncommitted.clear();
+    await this.consumer?.disconnect().catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    if (this.stopping) return;
+    try {
+      await this.start();
+      this.options.logger.info({ restarts: this.restarts }, 'consumer restarted');
+    } catch (err) {
+      this.options.logger.error({ err }, 'consumer restart failed; retrying');
+      await this.restart();
+    }
+  }
+
+  /** Stops fetching, lets the batch in hand finish, commits what was applied, leaves the group. */
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    if (!consumer || this.stopping) return;
+    this.stopping = true;
+    clearInterval(this.commitTimer);
+    try {
+      consumer.pause([{ topic: this.options.topic }]);
+    } catch {
+      // Not running (stopped between a crash and its restart): nothing is being fetched anyway.
+    }
+    await this.idle();
+    await this.commit().catch((err: unknown) =>
+      this.options.logger.warn(
+        { err },
+        'final offset commit failed; events will be re-delivered (harmlessly)',
+      ),
+    );
+    await consumer.disconnect();
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    if (this.stopping || !isRunning() || isStale()) return;
+    const { metrics, policy } = this.options;
+
+    const byUser = new Map<string, PositionedEvent[]>();
+    let produceTimes: number[] = [];
+    for (const message of batch.messages) {
+      const position = {
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: Number(message.offset),
+      };
+      const timestampMs = Number(message.timestamp);
+      let decoded: vigil.v1.AccessEvent;
+      try {
+        decoded = vigil.v1.AccessEvent.decode(message.value ?? Buffer.alloc(0));
+      } catch {
+        // A record that is not an AccessEvent can never be applied; stalling the partition on it
+        // would stop risk for every user behind it.
+        metrics.eventsConsumed.labels('skipped_undecodable').inc();
+        this.options.logger.warn(position, 'skipping a record that is not an AccessEvent');
+        continue;
+      }
+      const event = toRiskEvent(
+        decoded,
+        { key: message.key?.toString('utf8'), timestampMs },
+        policy,
+      );
+      if ('skip' in event) {
+        metrics.eventsConsumed.labels(`skipped_${event.skip}`).inc();
+        continue;
+      }
+      let list = byUser.get(event.userId);
+      if (!list) byUser.set(event.userId, (list = []));
+      list.push({ event, position });
+      produceTimes.push(timestampMs);
+    }
+
+    if (byUser.size > 0 && !(await this.applyWithRetry(byUser, payload))) return;
+    const now = Date.now();
+    for (const t of produceTimes) metrics.applyLagSeconds.observe(Math.max(0, now - t) / 1000);
+    produceTimes = [];
+
+    resolveOffset(batch.lastOffset());
+    this.uncommitted.set(batch.partition, String(Number(batch.lastOffset()) + 1));
+    metrics.consumerLag.labels(batch.topic, String(batch.partition)).set(Number(batch.offsetLag()));
+    if (now - this.lastCommit >= this.options.commitIntervalMs) await this.commit();
+    await heartbeat();
+  }
+
+  /**
+   * Redis outages are waited out here, heartbeating, rather than thrown to kafkajs (which would
+   * restart the consumer and rebalance the group every few seconds). False: stopped meanwhile;
+   * the batch is left unresolved and will be re-delivered.
+   */
+  private async applyWithRetry(
+    byUser: Map<string, PositionedEvent[]>,
+    payload: EachBatchPayload,
+  ): Promise<boolean> {
+    for (let failures = 0; ; failures++) {
+      try {
+        await this.applyUsers(byUser);
+        return true;
+      } catch (err) {
+        if (!(err instanceof RiskStateUnavailableError)) throw err;
+        this.options.metrics.redisErrors.labels('apply').inc();
+        if (failures % 20 === 0) {
+          this.options.logger.warn({ err: err.message }, 'risk state unavailable; retrying batch');
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 2_000)));
+      if (this.stopping || !payload.isRunning() || payload.isStale()) return false;
+      await payload.heartbeat();
+    }
+  }
+
+  private async applyUsers(byUser: Map<string, PositionedEvent[]>): Promise<void> {
+    const { store, policy, metrics } = this.options;
+    let users = [...byUser.keys()];
+    for (let attempt = 1; users.length > 0; attempt++) {
+      if (attempt > MAX_WRITE_ATTEMPTS) {
+        throw new Error(`risk state writes kept conflicting for ${users.length} user(s)`);
+      }
+      const loaded = await store.loadMany(users);
+      const folds = users.map((userId, i) =>
+        foldUserEvents(
+          userId,
+          loaded[i] as (typeof loaded)[number],
+          byUser.get(userId) ?? [],
+          policy,
+        ),
+      );
+      const writes = folds.flatMap((fold) => (fold.write ? [fold.write] : []));
+      const outcomes = writes.length > 0 ? await store.writeMany(writes) : [];
+      const conflicted = new Set<string>();
+      outcomes.forEach((outcome, i) => {
+        if (outcome === 'conflict') conflicted.add((writes[i] as (typeof writes)[number]).userId);
+      });
+      for (const fold of folds) {
+        if (fold.write && conflicted.has(fold.write.userId)) continue;
+        if (fold.applied > 0) metrics.eventsConsumed.labels('applied').inc(fold.applied);
+        if (fold.duplicates > 0) metrics.eventsConsumed.labels('duplicate').inc(fold.duplicates);
+        for (const signal of fold.signals) metrics.signals.labels(signal).inc();
+        if (fold.restrictions.score > 0)
+          metrics.restrictions.labels('score').inc(fold.restrictions.score);
+        if (fold.restrictions.manual > 0)
+          metrics.restrictions.labels('manual').inc(fold.restrictions.manual);
+      }
+      if (conflicted.size > 0) metrics.writeConflicts.inc(conflicted.size);
+      users = [...conflicted];
+    }
+  }
+
+  private async commit(): Promise<void> {
+    const consumer = this.consumer;
+    if (!consumer || this.uncommitted.size === 0) return;
+    const offsets = [...this.uncommitted].map(([partition, offset]) => ({
+      topic: this.options.topic,
+      partition,
+      offset,
+    }));
+    this.uncommitted.clear();
+    this.lastCommit = Date.now();
+    try {
+      await consumer.commitOffsets(offsets);
+    } catch (err) {
+      // Put them back unless a later batch already moved past them.
+      for (const { partition, offset } of offsets) {
+        if (!this.uncommitted.has(partition)) this.uncommitted.set(partition, offset);
+      }
+      throw err;
+    }
+  }
+
+  private async track(work: () => Promise<void>): Promise<void> {
+    this.active += 1;
+    try {
+      await work();
+    } finally {
+      this.active -= 1;
+      if (this.active === 0) {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const resolve of waiters) resolve();
+      }
+    }
+  }
+
+  private idle(): Promise<void> {
+    if (this.active === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+}
