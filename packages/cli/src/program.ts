@@ -1,5 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { auditKeygen, auditProve, auditVerify, auditVerifyBundle } from './audit/commands';
+import { authzCheck, type CheckFlags } from './commands/authz';
+import { eventsSend, type SendFlags } from './commands/events';
+import { riskClear, riskShow } from './commands/risk';
+import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands/stack';
+import type { ServiceFlags } from './commands/clients';
+import { runDemo } from './demo/demo';
+import { loadStackEnv } from './stack-env';
 import { CliError, EXIT } from './exit-codes';
 import { createOutput } from './output';
 
@@ -115,11 +122,140 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       ),
     );
 
+  const serviceOptions = (command: Command, addrEnv: string, tokenEnv: string) =>
+    command
+      .addOption(new Option('--addr <host:port>', 'service address').env(addrEnv))
+      .addOption(new Option('--token <token>', 'bearer token').env(tokenEnv))
+      .option('--ca <file>', 'CA certificate for TLS (plaintext when absent)')
+      .option('--timeout <ms>', 'deadline per call in milliseconds', '5000');
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  const eventFlags = (command: Command) =>
+    command
+      .option('--ip <ip>', 'client IP address')
+      .option('--device <id>', 'device id')
+      .option('--session <id>', 'session id')
+      .option('--country <code>', 'ISO 3166 country code')
+      .option('--lat <degrees>', 'latitude')
+      .option('--lon <degrees>', 'longitude');
+
+  const events = program.command('events').description('send access events to ingest');
+  eventFlags(
+    serviceOptions(
+      events
+        .command('send')
+        .description('send one event from flags, or NDJSON events from stdin (--stdin)')
+        .option('--user <id>', 'who (required without --stdin)')
+        .option('--action <action>', 'what, e.g. auth.login, db.query (required without --stdin)')
+        .option('--resource <resource>', 'on what, e.g. db/prod-payments')
+        .option('--outcome <outcome>', 'success, failure or denied', 'success')
+        .option('--user-agent <ua>', 'user agent')
+        .option('--attr <key=value>', 'attribute (repeatable)', collect, [])
+        .option('--event-id <id>', 'idempotency key (ingest generates one when absent)')
+        .option('--tenant <id>', 'tenant id')
+        .option('--occurred-at <time>', 'RFC 3339 time (default: now)')
+        .option('--stdin', 'read NDJSON AccessEvents from stdin, sent in batches of 100'),
+      'VIGIL_INGEST_ADDR',
+      'VIGIL_INGEST_TOKEN',
+    ),
+  ).action(
+    run(async (flags: SendFlags, command: Command) =>
+      eventsSend(flags, createOutput(Boolean(globals(command).json))),
+    ),
+  );
+
+  const authz = program.command('authz').description('ask the risk service for decisions');
+  eventFlags(
+    serviceOptions(
+      authz
+        .command('check')
+        .description('ask for a decision; exits 0 for ALLOW, 5 for STEP_UP, 1 for DENY')
+        .requiredOption('--user <id>', 'who')
+        .requiredOption('--action <action>', 'what')
+        .requiredOption('--resource <resource>', 'on what'),
+      'VIGIL_AUTHZ_ADDR',
+      'VIGIL_AUTHZ_TOKEN',
+    ),
+  ).action(
+    run(async (flags: CheckFlags, command: Command) =>
+      authzCheck(flags, createOutput(Boolean(globals(command).json))),
+    ),
+  );
+
+  const risk = program.command('risk').description("inspect and review users' risk (admin token)");
+  serviceOptions(
+    risk
+      .command('show')
+      .description("a user's score, reasons, known devices and IPs, restriction")
+      .argument('<user>', 'user id'),
+    'VIGIL_AUTHZ_ADDR',
+    'VIGIL_ADMIN_TOKEN',
+  ).action(
+    run(async (user: string, flags: ServiceFlags, command: Command) =>
+      riskShow(user, flags, createOutput(Boolean(globals(command).json))),
+    ),
+  );
+  serviceOptions(
+    risk
+      .command('clear')
+      .description("lift a user's restriction after review (audited)")
+      .argument('<user>', 'user id')
+      .option('--reason <text>', 'why the restriction is lifted (required)')
+      .option('--reviewer <name>', 'who reviewed (default: $USER)'),
+    'VIGIL_AUTHZ_ADDR',
+    'VIGIL_ADMIN_TOKEN',
+  ).action(
+    run(
+      async (
+        user: string,
+        flags: ServiceFlags & { reason?: string; reviewer?: string },
+        command: Command,
+      ) => riskClear(user, flags, createOutput(Boolean(globals(command).json))),
+    ),
+  );
+
+  const stack = program
+    .command('stack')
+    .description('the local development stack (services as processes)');
+  stack
+    .command('up')
+    .description('start ingest, risk and sealer against Kafka and Redis (./dev up starts those)')
+    .action(
+      run(async (_flags: object, command: Command) =>
+        stackUpCommand(globals(command), createOutput(Boolean(globals(command).json))),
+      ),
+    );
+  stack
+    .command('down')
+    .description('stop the services gracefully (Kafka and Redis: ./dev down)')
+    .action(
+      run(async (_flags: object, command: Command) =>
+        stackDownCommand(createOutput(Boolean(globals(command).json))),
+      ),
+    );
+  stack
+    .command('status')
+    .description('what runs and whether it is ready; exits 3 when something is not')
+    .action(
+      run(async (_flags: object, command: Command) =>
+        stackStatusCommand(createOutput(Boolean(globals(command).json))),
+      ),
+    );
+
+  program
+    .command('demo')
+    .description('narrated walkthrough against the running stack (what ./dev up shows)')
+    .action(
+      run(async (_flags: object, command: Command) =>
+        runDemo({ brokers: globals(command).brokers }),
+      ),
+    );
+
   return program;
 }
 
 /** Runs the CLI and resolves with the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  loadStackEnv();
   let exitCode: number = EXIT.OK;
   const program = buildProgram((code) => (exitCode = code));
   try {

@@ -75,6 +75,9 @@ export async function startSealer(
 }
 
 /** Runs the built `vigil` CLI; never throws on a non-zero exit. */
+/** An empty directory, so that no developer's .local/stack.env leaks into CLI runs. */
+const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-cli-state-'));
+
 export async function vigil(
   args: string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -83,7 +86,12 @@ export async function vigil(
       process.execPath,
       [path.join(REPO_ROOT, 'packages/cli/dist/bin/vigil.js'), ...args],
       {
-        env: { PATH: process.env.PATH ?? '', KAFKA_BROKERS: brokers().join(','), NO_COLOR: '1' },
+        env: {
+          PATH: process.env.PATH ?? '',
+          KAFKA_BROKERS: brokers().join(','),
+          NO_COLOR: '1',
+          VIGIL_STATE_DIR: stateDir,
+        },
         timeout: 120_000,
         maxBuffer: 64 * 1024 * 1024,
       },

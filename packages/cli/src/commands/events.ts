@@ -1,0 +1,171 @@
+import * as readline from 'node:readline';
+import { timestampFromMillis, vigil } from '@vigil/proto';
+import type { AccessEventInput, IngestReceipt } from '@vigil/client';
+import { CliError, EXIT } from '../exit-codes';
+import type { Output } from '../output';
+import { callFailure, ingestClient, type ServiceFlags } from './clients';
+
+export interface SendFlags extends ServiceFlags {
+  user?: string;
+  action?: string;
+  resource?: string;
+  outcome: string;
+  ip?: string;
+  device?: string;
+  session?: string;
+  userAgent?: string;
+  country?: string;
+  lat?: string;
+  lon?: string;
+  attr: string[];
+  eventId?: string;
+  tenant?: string;
+  occurredAt?: string;
+  stdin?: boolean;
+}
+
+const OUTCOMES: Record<string, vigil.v1.Outcome> = {
+  success: vigil.v1.Outcome.OUTCOME_SUCCESS,
+  failure: vigil.v1.Outcome.OUTCOME_FAILURE,
+  denied: vigil.v1.Outcome.OUTCOME_DENIED,
+};
+
+/** Builds one event from flags; the server validates it again and names bad fields. */
+export function eventFromFlags(flags: SendFlags, now = Date.now()): AccessEventInput {
+  if (!flags.user) throw new CliError('--user is required (or use --stdin)', EXIT.USAGE);
+  if (!flags.action) throw new CliError('--action is required (or use --stdin)', EXIT.USAGE);
+  const outcome = OUTCOMES[flags.outcome.toLowerCase()];
+  if (outcome === undefined)
+    throw new CliError(
+      `--outcome: expected success, failure or denied, got "${flags.outcome}"`,
+      EXIT.USAGE,
+    );
+  let occurredAt = now;
+  if (flags.occurredAt) {
+    occurredAt = Date.parse(flags.occurredAt);
+    if (Number.isNaN(occurredAt))
+      throw new CliError(
+        `--occurred-at: expected an RFC 3339 time, got "${flags.occurredAt}"`,
+        EXIT.USAGE,
+      );
+  }
+  const attributes: Record<string, string> = {};
+  for (const pair of flags.attr) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new CliError(`--attr: expected key=value, got "${pair}"`, EXIT.USAGE);
+    attributes[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const hasPosition = flags.lat !== undefined || flags.lon !== undefined;
+  const number = (value: string | undefined, flag: string) => {
+    const n = Number(value);
+    if (value === undefined || !Number.isFinite(n))
+      throw new CliError(`${flag}: expected a number, got "${value}"`, EXIT.USAGE);
+    return n;
+  };
+  return {
+    eventId: flags.eventId ?? '',
+    tenantId: flags.tenant ?? '',
+    occurredAt: timestampFromMillis(occurredAt),
+    actor: {
+      userId: flags.user,
+      ip: flags.ip ?? '',
+      deviceId: flags.device ?? '',
+      sessionId: flags.session ?? '',
+      userAgent: flags.userAgent ?? '',
+      geo:
+        flags.country || hasPosition
+          ? {
+              countryCode: flags.country ?? '',
+              hasPosition,
+              latitude: hasPosition ? number(flags.lat, '--lat') : 0,
+              longitude: hasPosition ? number(flags.lon, '--lon') : 0,
+            }
+          : undefined,
+    },
+    action: flags.action,
+    resource: flags.resource ?? '',
+    outcome,
+    attributes,
+  };
+}
+
+/** NDJSON: each line is an AccessEvent in protobuf JSON form (camelCase, RFC 3339 times). */
+export function eventFromJsonLine(line: string, lineNumber: number): AccessEventInput {
+  let object: unknown;
+  try {
+    object = JSON.parse(line);
+  } catch {
+    throw new CliError(`stdin line ${lineNumber}: not valid JSON`, EXIT.USAGE);
+  }
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+    throw new CliError(`stdin line ${lineNumber}: expected a JSON object`, EXIT.USAGE);
+  }
+  const raw = { ...(object as Record<string, unknown>) };
+  for (const field of ['occurredAt', 'receivedAt']) {
+    const value = raw[field];
+    if (typeof value === 'string') {
+      const ms = Date.parse(value);
+      if (Number.isNaN(ms))
+        throw new CliError(
+          `stdin line ${lineNumber}: ${field} is not an RFC 3339 time`,
+          EXIT.USAGE,
+        );
+      raw[field] = timestampFromMillis(ms);
+    }
+  }
+  raw.occurredAt ??= timestampFromMillis(Date.now());
+  if (typeof raw.outcome === 'string') {
+    const key = raw.outcome.toLowerCase().replace(/^outcome_/, '');
+    raw.outcome = OUTCOMES[key] ?? raw.outcome;
+  }
+  try {
+    return vigil.v1.AccessEvent.fromObject(raw);
+  } catch (err) {
+    throw new CliError(`stdin line ${lineNumber}: ${(err as Error).message}`, EXIT.USAGE);
+  }
+}
+
+export async function eventsSend(flags: SendFlags, out: Output): Promise<number> {
+  const client = ingestClient(flags);
+  const receipts: IngestReceipt[] = [];
+  try {
+    if (flags.stdin) {
+      const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+      let batch: AccessEventInput[] = [];
+      let lineNumber = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        receipts.push(
+          ...(await client.publishBatch(batch).catch((err: unknown) => callFailure(err, 'ingest'))),
+        );
+        batch = [];
+      };
+      for await (const line of lines) {
+        lineNumber += 1;
+        if (line.trim() === '') continue;
+        batch.push(eventFromJsonLine(line, lineNumber));
+        if (batch.length >= 100) await flush();
+      }
+      await flush();
+    } else {
+      receipts.push(
+        await client
+          .publish(eventFromFlags(flags))
+          .catch((err: unknown) => callFailure(err, 'ingest')),
+      );
+    }
+  } finally {
+    client.close();
+  }
+  if (out.json) {
+    out.printJson(receipts);
+  } else {
+    for (const r of receipts) {
+      out.line(
+        `${r.eventId} -> ${r.topic}/${r.partition}@${r.offset}${r.duplicate ? out.style.warn(' (duplicate: original receipt)') : ''}`,
+      );
+    }
+    if (flags.stdin) out.line(out.style.dim(`${receipts.length} event(s) acknowledged by Kafka`));
+  }
+  return EXIT.OK;
+}

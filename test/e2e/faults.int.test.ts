@@ -1,0 +1,276 @@
+/**
+ * The whole system under faults, with a steady stream of events and decisions flowing:
+ * a Kafka broker restart; SIGKILL and restart of the sealer, the risk service and ingest, three
+ * times each; a Redis flush followed by the operator's rebuild (replay from the log); and
+ * scaling down from two risk and two sealer instances to one of each. At the end every event
+ * that got a receipt must be in Kafka exactly once and sealed exactly once, `vigil audit verify`
+ * must pass over events and decisions, and the rebuilt Redis risk state must equal a clean replay.
+ */
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { timestampFromMillis, vigil as pb } from '@vigil/proto';
+import type { IngestReceipt } from '@vigil/client';
+import { E2EStack } from '../support/stack';
+import { REPO_ROOT } from '../support/processes';
+import { waitFor } from '../support/infra';
+import { countEventIds, dumpKeys, groupLag } from './support/reconcile';
+
+const run = promisify(execFile);
+
+describe('Vigil under faults', () => {
+  const stack = new E2EStack({ kafka: 19092, kafkaController: 19093, redis: 16379 });
+  let failed = true;
+  let load: SteadyLoad | undefined;
+
+  beforeAll(async () => {
+    await stack.startInfrastructure({ events: 4, decisions: 2, roots: 1 });
+    await stack.start('ingest');
+    await stack.start('risk');
+    await stack.start('risk', 'risk-2');
+    await stack.start('sealer');
+    await stack.start('sealer', 'sealer-2');
+  }, 240_000);
+
+  afterAll(async () => {
+    await load?.stop();
+    if (failed) process.stdout.write(`fault suite logs kept in ${stack.dir}\n`);
+    await stack.destroy(failed);
+  });
+
+  it('loses, duplicates and leaves unsealed nothing that was acknowledged', async () => {
+    const steady = new SteadyLoad(stack);
+    load = steady;
+    steady.start();
+    const progress = async (what: string, more: number) => {
+      const target = steady.acked.size + more;
+      await waitFor(
+        `${what}: ${target} events acknowledged`,
+        () => steady.acked.size >= target,
+        90_000,
+        100,
+      );
+    };
+    await progress('warm-up', 200);
+
+    await stack.kafka.restart();
+    await progress('after the broker restart', 200);
+
+    for (let round = 0; round < 3; round++) {
+      for (const name of ['sealer', 'risk', 'ingest']) {
+        await stack.restart(name, 'SIGKILL');
+        await progress(`after SIGKILL of ${name} (round ${round + 1})`, 60);
+      }
+    }
+
+    // Redis is lost: the operator stops the risk consumers, rebuilds (resets the group to the
+    // start of the log and clears the state keys) and starts them again. See services/risk/README.md.
+    const redis = stack.redis();
+    await redis.flushall();
+    await stack.instance('risk').kill('SIGTERM');
+    await stack.instance('risk-2').kill('SIGTERM');
+    await run(process.execPath, [path.join(REPO_ROOT, 'services/risk/dist/rebuild.js'), '--yes'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        KAFKA_BROKERS: stack.brokers,
+        REDIS_URL: stack.redisUrl,
+      },
+      timeout: 60_000,
+    });
+    await stack.restart('risk', 'SIGTERM');
+    await stack.restart('risk-2', 'SIGTERM');
+    await progress('after the Redis rebuild', 100);
+
+    // Scale down: the remaining instances take over the partitions.
+    expect(await stack.instance('risk-2').kill('SIGTERM')).toBe(0);
+    expect(await stack.instance('sealer-2').kill('SIGTERM')).toBe(0);
+    await progress('after scaling down', 150);
+    await steady.stop();
+
+    const kafka = stack.kafka.kafka();
+    await waitFor(
+      'risk to apply every event',
+      async () => (await groupLag(kafka, 'risk', 'access-events')) === 0,
+      120_000,
+      500,
+    );
+    const verifyArgs = [
+      '--brokers',
+      stack.brokers,
+      '--json',
+      'audit',
+      'verify',
+      '--keyring',
+      stack.keyringFile,
+      '--no-progress',
+    ];
+    let report: {
+      ok: boolean;
+      findings: { kind: string; count?: number; firstOffset?: string; lastOffset?: string }[];
+    } = { ok: false, findings: [] };
+    await waitFor(
+      'the sealer to seal everything',
+      async () => {
+        report = JSON.parse(
+          (await vigilCli(verifyArgs, stack.dir)).stdout || '{"ok":false,"findings":[]}',
+        );
+        return report.ok;
+      },
+      120_000,
+      1_000,
+    ).catch(() => undefined);
+
+    const counts = await countEventIds(kafka, 'access-events');
+    const acked = [...steady.acked.keys()];
+    const lost = acked.filter((id) => !counts.has(id)).length;
+    const duplicated = acked.filter((id) => (counts.get(id) ?? 0) > 1).length;
+    const unsealed = report.findings
+      .filter((f) => f.kind === 'UNSEALED')
+      .reduce((n, f) => n + (f.count ?? 1), 0);
+    process.stdout.write(
+      `reconciliation: events acked ${acked.length}, lost ${lost}, duplicated ${duplicated}, unsealed ${unsealed}; ` +
+        `decisions made ${steady.decisions}, verify ${report.ok ? 'passed' : `FAILED (${report.findings.length} problems)`}\n`,
+    );
+    expect({
+      lost,
+      duplicated,
+      unsealed,
+      verify: report.ok,
+      problems: report.findings.slice(0, 5),
+    }).toEqual({
+      lost: 0,
+      duplicated: 0,
+      unsealed: 0,
+      verify: true,
+      problems: [],
+    });
+
+    // The rebuilt state must equal a replay of the whole log into a fresh keyspace.
+    await stack.start('risk', 'risk-replay', {
+      RISK_GROUP_ID: 'risk-replay',
+      RISK_REDIS_PREFIX: 'replay',
+    });
+    await waitFor(
+      'the clean replay to finish',
+      async () => (await groupLag(kafka, 'risk-replay', 'access-events')) === 0,
+      120_000,
+      500,
+    );
+    const live = await dumpKeys(redis, 'vigil:risk');
+    const replayed = await dumpKeys(redis, 'replay');
+    redis.disconnect();
+    expect(Object.keys(live).length).toBeGreaterThan(0);
+    expect(replayed).toEqual(live);
+    failed = false;
+  }, 900_000);
+});
+
+/**
+ * A client that sends batches of 10 events every 50 ms and retries a failed batch with the same
+ * event ids until it is acknowledged, as a well-behaved platform client would; plus a stream of
+ * Authorize calls. Receipts are what "acknowledged" means.
+ */
+class SteadyLoad {
+  readonly acked = new Map<string, IngestReceipt>();
+  decisions = 0;
+  private running = false;
+  private loops: Promise<void>[] = [];
+  private sequence = 0;
+
+  constructor(private readonly stack: E2EStack) {}
+
+  start(): void {
+    this.running = true;
+    this.loops = [this.publishLoop(), this.authorizeLoop()];
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+
+  private async publishLoop(): Promise<void> {
+    const client = this.stack.ingestClient();
+    try {
+      while (this.running) {
+        const batch = Array.from({ length: 10 }, () => this.event());
+        for (;;) {
+          try {
+            for (const receipt of await client.publishBatch(batch))
+              this.acked.set(receipt.eventId, receipt);
+            break;
+          } catch {
+            // Unavailable, overloaded or timed out: the same ids again, after a pause.
+            await sleep(200);
+          }
+        }
+        await sleep(50);
+      }
+    } finally {
+      client.close();
+    }
+  }
+
+  private async authorizeLoop(): Promise<void> {
+    const client = this.stack.authzClient();
+    try {
+      while (this.running) {
+        const user = `user-${this.sequence % 23}`;
+        await client
+          .authorize({
+            userId: user,
+            action: 'db.query',
+            resource: 'db/prod-orders',
+            context: { ip: '198.51.100.7', deviceId: 'laptop' },
+          })
+          .then(() => (this.decisions += 1))
+          .catch(() => undefined);
+        await sleep(100);
+      }
+    } finally {
+      client.close();
+    }
+  }
+
+  private event(): pb.v1.IAccessEvent {
+    const n = this.sequence++;
+    const user = `user-${n % 23}`;
+    const failure = n % 11 === 0;
+    return {
+      eventId: `e2e-${n}`,
+      occurredAt: timestampFromMillis(Date.now()),
+      actor: {
+        userId: user,
+        ip: `198.51.100.${n % 4}`,
+        deviceId: `laptop-${n % 3}`,
+        geo: { countryCode: 'DE', latitude: 52.5, longitude: 13.4, hasPosition: true },
+      },
+      action: failure ? 'auth.login' : 'db.query',
+      resource: failure ? 'idp/okta' : 'db/prod-orders',
+      outcome: failure ? pb.v1.Outcome.OUTCOME_FAILURE : pb.v1.Outcome.OUTCOME_SUCCESS,
+    };
+  }
+}
+
+async function vigilCli(
+  args: string[],
+  stateDir: string,
+): Promise<{ code: number; stdout: string }> {
+  try {
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(REPO_ROOT, 'packages/cli/dist/bin/vigil.js'), ...args],
+      {
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', VIGIL_STATE_DIR: stateDir },
+        maxBuffer: 256 * 1024 * 1024,
+        timeout: 120_000,
+      },
+    );
+    return { code: 0, stdout };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '' };
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
