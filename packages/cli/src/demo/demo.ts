@@ -129,7 +129,8 @@ export async function runDemo(flags: { brokers: string }): Promise<number> {
           offset: String(proven.offset),
           out: bundle,
         },
-        createOutput(true),
+        // The bundle path is printed below; the command's own JSON summary is not wanted here.
+        { ...out, json: true, printJson: () => undefined },
       );
       out.line(
         `   bundle: ${path.relative(process.cwd(), bundle)}  (vigil audit verify-bundle ${path.relative(process.cwd(), bundle)} --keyring ${keyring ? path.relative(process.cwd(), keyring) : 'KEYRING'})`,
