@@ -1,5 +1,6 @@
 import { vigil } from '@vigil/proto';
 import { CliError, EXIT } from '../exit-codes';
+import { geoFromFlags } from './geo';
 import type { Output } from '../output';
 import { authzClient, callFailure, type ServiceFlags } from './clients';
 
@@ -34,13 +35,7 @@ export function decisionName(
 }
 
 export async function authzCheck(flags: CheckFlags, out: Output): Promise<number> {
-  const hasPosition = flags.lat !== undefined || flags.lon !== undefined;
-  const coordinate = (value: string | undefined, flag: string) => {
-    const n = Number(value);
-    if (value === undefined || !Number.isFinite(n))
-      throw new CliError(`${flag}: expected a number`, EXIT.USAGE);
-    return n;
-  };
+  const geo = geoFromFlags(flags);
   const client = authzClient(flags);
   try {
     const response = await client
@@ -52,15 +47,7 @@ export async function authzCheck(flags: CheckFlags, out: Output): Promise<number
           ip: flags.ip ?? '',
           deviceId: flags.device ?? '',
           sessionId: flags.session ?? '',
-          geo:
-            flags.country || hasPosition
-              ? {
-                  countryCode: flags.country ?? '',
-                  hasPosition,
-                  latitude: hasPosition ? coordinate(flags.lat, '--lat') : 0,
-                  longitude: hasPosition ? coordinate(flags.lon, '--lon') : 0,
-                }
-              : undefined,
+          geo,
         },
       })
       .catch((err: unknown) => callFailure(err, 'risk'));

@@ -2,6 +2,7 @@ import * as readline from 'node:readline';
 import { timestampFromMillis, vigil } from '@vigil/proto';
 import type { AccessEventInput, IngestReceipt } from '@vigil/client';
 import { CliError, EXIT } from '../exit-codes';
+import { geoFromFlags } from './geo';
 import type { Output } from '../output';
 import { callFailure, ingestClient, type ServiceFlags } from './clients';
 
@@ -55,13 +56,6 @@ export function eventFromFlags(flags: SendFlags, now = Date.now()): AccessEventI
     if (eq <= 0) throw new CliError(`--attr: expected key=value, got "${pair}"`, EXIT.USAGE);
     attributes[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  const hasPosition = flags.lat !== undefined || flags.lon !== undefined;
-  const number = (value: string | undefined, flag: string) => {
-    const n = Number(value);
-    if (value === undefined || !Number.isFinite(n))
-      throw new CliError(`${flag}: expected a number, got "${value}"`, EXIT.USAGE);
-    return n;
-  };
   return {
     eventId: flags.eventId ?? '',
     tenantId: flags.tenant ?? '',
@@ -72,15 +66,7 @@ export function eventFromFlags(flags: SendFlags, now = Date.now()): AccessEventI
       deviceId: flags.device ?? '',
       sessionId: flags.session ?? '',
       userAgent: flags.userAgent ?? '',
-      geo:
-        flags.country || hasPosition
-          ? {
-              countryCode: flags.country ?? '',
-              hasPosition,
-              latitude: hasPosition ? number(flags.lat, '--lat') : 0,
-              longitude: hasPosition ? number(flags.lon, '--lon') : 0,
-            }
-          : undefined,
+      geo: geoFromFlags(flags),
     },
     action: flags.action,
     resource: flags.resource ?? '',
