@@ -1,5 +1,5 @@
 import { vigil } from '@vigil/proto';
-import { CliError, EXIT } from '../exit-codes';
+import { EXIT } from '../exit-codes';
 import { geoFromFlags } from './geo';
 import type { Output } from '../output';
 import { authzClient, callFailure, type ServiceFlags } from './clients';
