@@ -8,6 +8,9 @@ import { decodeHeadMetadata, encodeHeadMetadata, type ChainHead } from './chain-
 import type { SealerMetrics } from './metrics';
 import type { SigningKey } from './signing-key';
 
+/** Pause between the two head reads of loadHead. */
+const HEAD_SETTLE_MS = 1_500;
+
 export interface PartitionSealerDeps {
   kafka: Kafka;
   admin: Admin;
@@ -311,6 +314,24 @@ export class PartitionSealer {
    * committed offset without a head would otherwise restart the chain at sequence 0, a fork.
    */
   private async loadHead(): Promise<ChainHead | undefined> {
+    // Right after a broker restart, or right after InitProducerId settled our previous
+    // transaction, OffsetFetch has been seen to answer with an older offset (kafkajs cannot ask
+    // for stable offsets, KIP-447). Read twice, a moment apart, and accept only agreement.
+    const first = await this.readHead();
+    await new Promise((resolve) => setTimeout(resolve, HEAD_SETTLE_MS));
+    const second = await this.readHead();
+    if (
+      first?.batchSequence !== second?.batchSequence ||
+      first?.lastOffset !== second?.lastOffset
+    ) {
+      throw new Error(
+        'chain head changed between two reads; the group coordinator is still settling',
+      );
+    }
+    return second;
+  }
+
+  private async readHead(): Promise<ChainHead | undefined> {
     const [entry] = await this.deps.admin.fetchOffsets({
       groupId: this.deps.groupId,
       topics: [this.topic],
