@@ -23,14 +23,37 @@ export interface ReadToEndOptions {
   timeoutMs?: number;
   /** Progress callback: records read so far and the total expected. */
   onProgress?(read: number, total: number): void;
+  /**
+   * Where "the end" is. `lastStable` (default): the last stable offset when the read starts.
+   * `highWatermark`: every record written before the read started, so records of transactions
+   * still open then are waited for (until they commit or abort) rather than left out. Needed by
+   * anyone who must see every committed record: a transaction of another producer that opened
+   * earlier holds the last stable offset below records that are already committed.
+   */
+  through?: 'lastStable' | 'highWatermark';
+}
+
+/** One partition's read: records from `start` are delivered, fetching begins at `from`. */
+interface Target {
+  start: number;
+  from: number;
+  /** Exclusive. */
+  end: number;
+  /** False until a fetch has reported the high watermark (highWatermark mode). */
+  endKnown: boolean;
 }
 
 /**
  * Reads a topic from the beginning (or given offsets) up to its end as it was when the read
- * started, as a read_committed consumer: aborted records are skipped and "the end" is the last
- * stable offset, so everything read is settled. kafkajs has no manual partition assignment, so
+ * started, as a read_committed consumer: aborted records are skipped and everything read is
+ * settled (see `through` for what "the end" is). kafkajs has no manual partition assignment, so
  * this uses a throwaway consumer group (deleted afterwards) and tracks each partition's position
  * from batch events, which also advance past transaction markers and aborted records.
+ *
+ * kafkajs lists offsets only as read_committed, which gives the last stable offset; the high
+ * watermark arrives with every fetch response instead. In `highWatermark` mode each partition is
+ * therefore read from at least one record before its last stable offset, so a fetch reports the
+ * high watermark, and the first one reported becomes that partition's end.
  */
 export async function readTopicToEnd(options: ReadToEndOptions): Promise<void> {
   const { kafka, admin, topic } = options;
@@ -38,15 +61,23 @@ export async function readTopicToEnd(options: ReadToEndOptions): Promise<void> {
   const wanted = offsets.filter(
     (o) => !options.partitions || options.partitions.includes(o.partition),
   );
-  const targets = new Map<number, { start: number; end: number }>();
+  const untilHighWatermark = options.through === 'highWatermark';
+  const targets = new Map<number, Target>();
   let total = 0;
   for (const o of wanted) {
     const low = Number(o.low);
+    const lastStable = Number(o.high);
     const start = Math.max(low, options.startOffsets?.get(o.partition) ?? low);
-    const end = Number(o.high);
-    if (end > start) {
-      targets.set(o.partition, { start, end });
-      total += end - start;
+    if (untilHighWatermark) {
+      // A partition without a single stable record reports no high watermark to a
+      // read_committed fetch; it has nothing settled to read either.
+      if (lastStable <= low) continue;
+      const from = Math.min(start, lastStable - 1);
+      targets.set(o.partition, { start, from, end: lastStable, endKnown: false });
+      total += Math.max(0, lastStable - start);
+    } else if (lastStable > start) {
+      targets.set(o.partition, { start, from: start, end: lastStable, endKnown: true });
+      total += lastStable - start;
     }
   }
   if (targets.size === 0) return;
@@ -60,16 +91,26 @@ export async function readTopicToEnd(options: ReadToEndOptions): Promise<void> {
   try {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
+    const learnEnd = (target: Target, highWatermark: string) => {
+      if (target.endKnown) return;
+      // Only the first report counts: chasing a growing high watermark would never end.
+      const reported = Number(highWatermark);
+      total += Math.max(0, reported - target.end);
+      target.end = Math.max(target.end, reported);
+      target.endKnown = true;
+    };
     consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
-      if (targets.has(payload.partition)) {
-        positions.set(payload.partition, Number(payload.lastOffset) + 1);
-      }
+      const target = targets.get(payload.partition);
+      if (!target) return;
+      learnEnd(target, payload.highWatermark);
+      positions.set(payload.partition, Number(payload.lastOffset) + 1);
     });
     await consumer.run({
       autoCommit: false,
       eachBatch: async ({ batch }) => {
         const target = targets.get(batch.partition);
         if (!target || failure) return;
+        learnEnd(target, batch.highWatermark);
         const inRange = batch.messages.filter((m) => {
           const offset = Number(m.offset);
           return offset >= target.start && offset < target.end;
@@ -89,11 +130,12 @@ export async function readTopicToEnd(options: ReadToEndOptions): Promise<void> {
         options.onProgress?.(read, total);
       },
     });
-    for (const [partition, { start }] of targets) {
+    for (const [partition, { from }] of targets) {
       const low = Number(wanted.find((o) => o.partition === partition)?.low ?? 0);
-      if (start > low) consumer.seek({ topic, partition, offset: String(start) });
+      if (from > low) consumer.seek({ topic, partition, offset: String(from) });
     }
-    while (!failure && [...targets].some(([p, t]) => (positions.get(p) ?? 0) < t.end)) {
+    const unfinished = ([p, t]: [number, Target]) => !t.endKnown || (positions.get(p) ?? 0) < t.end;
+    while (!failure && [...targets].some(unfinished)) {
       if (Date.now() > deadline) {
         throw new Error(`timed out reading ${topic} to its end`);
       }
