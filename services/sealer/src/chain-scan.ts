@@ -10,11 +10,12 @@ import { readTopicToEnd, type Logger } from '@vigil/runtime';
 import type { ChainHead } from './chain-head';
 
 /**
- * Finds every chain's head by reading the sealed-roots topic from the beginning. This is the
- * fallback for partitions whose committed offset carries no head (a brand-new deployment, or a
- * consumer group whose offsets were deleted): the published chain itself is then the only
- * record of progress. It runs after the caller's transactional producer has been initialised,
- * so no earlier owner of that partition can still have a transaction in flight.
+ * Finds chain heads by reading the sealed-roots topic: the whole topic, or (with `from`) only
+ * the given partitions from the given offsets. It reads through the high watermark as it was when
+ * the read started, so a root that is committed but sits behind another chain's still-open
+ * transaction is waited for, not missed. The caller initialises its transactional producer first,
+ * so no earlier owner of its partition can still have a transaction in flight: what this finds
+ * is that chain's final head.
  *
  * Only roots signed by a trusted key count: anyone who can write to sealed-roots could otherwise
  * move a chain's head. A chain whose newest roots carry no trusted signature is refused rather
@@ -27,6 +28,8 @@ export async function scanChainHeads(args: {
   rootsTopic: string;
   logger: Logger;
   keyring: Keyring;
+  /** Only these sealed-roots partitions, each from the offset given. Default: everything. */
+  from?: ReadonlyMap<number, number>;
 }): Promise<Map<string, ChainHead>> {
   const { logger } = args;
   const heads = new Map<string, ChainHead>();
@@ -36,6 +39,8 @@ export async function scanChainHeads(args: {
     kafka: args.kafka,
     admin: args.admin,
     topic: args.rootsTopic,
+    through: 'highWatermark',
+    ...(args.from && { partitions: [...args.from.keys()], startOffsets: new Map(args.from) }),
     onBatch: (batch) => {
       for (const message of batch.messages) {
         if (!message.value) continue;
@@ -56,6 +61,7 @@ export async function scanChainHeads(args: {
               batchSequence: root.batchSequence,
               lastOffset: root.lastOffset,
               rootHash: sealedRootHash(root),
+              stored: { partition: batch.partition, offset: Number(message.offset) },
             });
           }
         } catch (err) {
@@ -68,7 +74,11 @@ export async function scanChainHeads(args: {
     },
   });
   logger.info(
-    { chains: heads.size, elapsedMs: Date.now() - started },
+    {
+      chains: heads.size,
+      partitions: args.from ? [...args.from.keys()] : 'all',
+      elapsedMs: Date.now() - started,
+    },
     'scanned sealed-roots for chain heads',
   );
   return heads;

@@ -4,12 +4,10 @@ import { vigil } from '@vigil/proto';
 import { ACKS_ALL, type Logger } from '@vigil/runtime';
 import { BatchBuffer, type SealableRecord } from './batch-buffer';
 import { buildRoot } from './build-root';
-import { decodeHeadMetadata, encodeHeadMetadata, type ChainHead } from './chain-head';
+import { chooseHead, decodeHeadMetadata, encodeHeadMetadata, type ChainHead } from './chain-head';
+import type { StoredAt } from './chain-reader';
 import type { SealerMetrics } from './metrics';
 import type { SigningKey } from './signing-key';
-
-/** Pause between the two head reads of loadHead. */
-const HEAD_SETTLE_MS = 1_500;
 
 export interface PartitionSealerDeps {
   kafka: Kafka;
@@ -23,8 +21,11 @@ export interface PartitionSealerDeps {
   transactionTimeoutMs: number;
   maxBatchEvents: number;
   maxBatchMs: number;
-  /** Chain heads from the sealed-roots topic, for partitions whose offsets carry none. */
-  scanChainHeads(): Promise<Map<string, ChainHead>>;
+  /**
+   * This chain's newest trusted root in sealed-roots, read through the high watermark by a read
+   * that starts after the call; from `from` on, or the whole topic.
+   */
+  newestPublishedRoot(from: StoredAt | undefined): Promise<ChainHead | undefined>;
   /** Whether the consumer group still assigns this partition to this instance. */
   isAssigned(): boolean;
   now?: () => number;
@@ -168,8 +169,9 @@ export class PartitionSealer {
       privateKey: this.deps.key.privateKey,
       nowMs: this.now(),
     });
+    let head: ChainHead;
     try {
-      await this.publish(built.root, built.head);
+      head = await this.publish(built.root, built.head);
     } catch (err) {
       if (this.stopped) return;
       this.deps.metrics.sealFailures.inc({ topic: this.topic, reason: errorReason(err) });
@@ -181,21 +183,22 @@ export class PartitionSealer {
       return;
     }
     this.failures = 0;
-    this.head = built.head;
+    this.head = head;
     const publishedAt = this.now();
-    buffer.markSealedThrough(built.head.lastOffset, publishedAt);
+    buffer.markSealedThrough(head.lastOffset, publishedAt);
     this.observe(records, publishedAt);
   }
 
+  /** Publishes the root and commits the offsets in one transaction; returns the new head. */
   private async publish(
     root: ReturnType<typeof buildRoot>['root'],
     head: ChainHead,
-  ): Promise<void> {
+  ): Promise<ChainHead> {
     const producer = this.producer;
     if (!producer) throw new Error('producer not connected');
     const transaction = await producer.transaction();
     try {
-      await transaction.send({
+      const [sent] = await transaction.send({
         topic: this.deps.rootsTopic,
         acks: ACKS_ALL,
         messages: [
@@ -206,6 +209,11 @@ export class PartitionSealer {
           },
         ],
       });
+      if (!sent?.baseOffset) throw new Error('the broker did not say where the root was stored');
+      const stored: ChainHead = {
+        ...head,
+        stored: { partition: sent.partition, offset: Number(sent.baseOffset) },
+      };
       await transaction.sendOffsets({
         consumerGroupId: this.deps.groupId,
         topics: [
@@ -216,13 +224,14 @@ export class PartitionSealer {
               {
                 partition: this.partition,
                 offset: String(head.lastOffset + 1),
-                metadata: encodeHeadMetadata(head),
+                metadata: encodeHeadMetadata(stored),
               },
             ] as unknown as { partition: number; offset: string }[],
           },
         ],
       });
       await transaction.commit();
+      return stored;
     } catch (err) {
       await transaction.abort().catch(() => undefined);
       throw err;
@@ -309,55 +318,33 @@ export class PartitionSealer {
 
   /**
    * The head of this partition's chain, read after our producer was initialised (so nobody else
-   * can extend the chain meanwhile). Every doubt is an error to retry, never a new chain: a read
-   * that returns less than we know (a coordinator still loading after a broker restart) or a
-   * committed offset without a head would otherwise restart the chain at sequence 0, a fork.
+   * can extend the chain meanwhile). The committed offsets only say where to start reading
+   * sealed-roots; the newest root found there is the head. Every doubt is an error to retry,
+   * never a new chain (see chooseHead).
    */
   private async loadHead(): Promise<ChainHead | undefined> {
-    // Right after a broker restart, or right after InitProducerId settled our previous
-    // transaction, OffsetFetch has been seen to answer with an older offset (kafkajs cannot ask
-    // for stable offsets, KIP-447). Read twice, a moment apart, and accept only agreement.
-    const first = await this.readHead();
-    await new Promise((resolve) => setTimeout(resolve, HEAD_SETTLE_MS));
-    const second = await this.readHead();
-    if (
-      first?.batchSequence !== second?.batchSequence ||
-      first?.lastOffset !== second?.lastOffset
-    ) {
-      throw new Error(
-        'chain head changed between two reads; the group coordinator is still settling',
-      );
-    }
-    return second;
-  }
-
-  private async readHead(): Promise<ChainHead | undefined> {
     const [entry] = await this.deps.admin.fetchOffsets({
       groupId: this.deps.groupId,
       topics: [this.topic],
     });
     const committed = entry?.partitions.find((p) => p.partition === this.partition);
     const committedOffset = Number(committed?.offset ?? -1);
-    let head = decodeHeadMetadata(committed?.metadata);
-    if (head && committedOffset !== head.lastOffset + 1) head = undefined;
-    if (!head) {
-      if (committedOffset >= 0) {
-        this.log.warn(
-          { offset: committedOffset },
-          'committed offset carries no chain head; reading the chain',
-        );
-      }
-      head = (await this.deps.scanChainHeads()).get(this.key);
-      if (!head && committedOffset >= 0) {
-        throw new Error(
-          `offset ${committedOffset} is committed but no chain head was found; refusing to start a new chain`,
-        );
-      }
+    let hint = decodeHeadMetadata(committed?.metadata);
+    if (hint && committedOffset !== hint.lastOffset + 1) hint = undefined;
+    if (!hint && committedOffset >= 0) {
+      this.log.warn(
+        { offset: committedOffset },
+        'committed offset carries no chain head; reading the whole chain',
+      );
     }
-    const known = this.head;
-    if (known && (!head || head.batchSequence < known.batchSequence)) {
-      throw new Error(
-        `read chain head ${head?.batchSequence ?? 'none'} is behind batch ${known.batchSequence} that this instance published`,
+    const published = await this.deps.newestPublishedRoot(hint?.stored);
+    const head = chooseHead({ committed: hint, committedOffset, published, ownHead: this.head });
+    if (head && head.batchSequence > (hint?.batchSequence ?? -1)) {
+      // Seen right after SIGKILL handovers and broker restarts: OffsetFetch cannot ask for
+      // stable offsets in kafkajs (KIP-447), so it may answer from before the last commit.
+      this.log.warn(
+        { committedBatch: hint?.batchSequence ?? null, publishedBatch: head.batchSequence },
+        'committed offsets lag the published chain; extending the published head',
       );
     }
     if (!head) this.partitionStart = await this.firstOffset();

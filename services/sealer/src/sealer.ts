@@ -1,8 +1,15 @@
 import { hostname } from 'node:os';
-import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import {
+  Partitioners,
+  type Admin,
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+} from 'kafkajs';
 import type { Logger } from '@vigil/runtime';
 import type { SealableRecord } from './batch-buffer';
 import type { ChainHead } from './chain-head';
+import { ChainReader, type StoredAt } from './chain-reader';
 import { scanChainHeads } from './chain-scan';
 import type { SealerConfig } from './config';
 import type { SealerMetrics } from './metrics';
@@ -31,12 +38,23 @@ export class Sealer {
   private assignment = new Set<string>();
   private joined = false;
   private crashed = false;
-  private chainScan: Promise<Map<string, ChainHead>> | undefined;
+  private readonly chains: ChainReader;
+  private readonly rootsPartitioner = Partitioners.DefaultPartitioner();
   private readonly seeksAttempted = new Set<string>();
 
   constructor(private readonly deps: SealerDeps) {
     this.admin = deps.kafka.admin();
     this.consumer = this.createConsumer();
+    this.chains = new ChainReader((from) =>
+      scanChainHeads({
+        kafka: deps.kafka,
+        admin: this.admin,
+        rootsTopic: deps.config.SEALER_ROOTS_TOPIC,
+        logger: deps.logger,
+        keyring: deps.key.trusted,
+        from,
+      }),
+    );
   }
 
   private createConsumer(): Consumer {
@@ -190,7 +208,7 @@ export class Sealer {
         transactionTimeoutMs: config.SEALER_TRANSACTION_TIMEOUT_MS,
         maxBatchEvents: config.SEALER_MAX_BATCH_EVENTS,
         maxBatchMs: config.SEALER_MAX_BATCH_MS,
-        scanChainHeads: () => this.scanChainHeads(),
+        newestPublishedRoot: (from) => this.newestPublishedRoot(key, from),
         isAssigned: () => this.assignment.has(key),
       });
       this.partitions.set(key, sealer);
@@ -198,18 +216,29 @@ export class Sealer {
     return sealer;
   }
 
-  /** One scan serves every partition that needs it at the same moment. */
-  private scanChainHeads(): Promise<Map<string, ChainHead>> {
-    this.chainScan ??= scanChainHeads({
-      kafka: this.deps.kafka,
-      admin: this.admin,
-      rootsTopic: this.deps.config.SEALER_ROOTS_TOPIC,
-      logger: this.deps.logger,
-      keyring: this.deps.key.trusted,
-    }).finally(() => {
-      this.chainScan = undefined;
+  /**
+   * The newest root of a chain in sealed-roots, read from `from` on. When the roots topic has
+   * gained partitions since that root was written, the chain's next roots went elsewhere and
+   * only a read of the whole topic finds them.
+   */
+  private async newestPublishedRoot(
+    chain: string,
+    from: StoredAt | undefined,
+  ): Promise<ChainHead | undefined> {
+    if (from && from.partition !== (await this.rootsPartitionOf(chain))) from = undefined;
+    return this.chains.newestRoot(chain, from);
+  }
+
+  /** The sealed-roots partition a chain's next root goes to (the producer's own partitioner). */
+  private async rootsPartitionOf(chain: string): Promise<number> {
+    const topic = this.deps.config.SEALER_ROOTS_TOPIC;
+    const { topics } = await this.admin.fetchTopicMetadata({ topics: [topic] });
+    const partitionMetadata = topics[0]?.partitions ?? [];
+    return this.rootsPartitioner({
+      topic,
+      partitionMetadata,
+      message: { key: chain, value: null },
     });
-    return this.chainScan;
   }
 
   private async reconcile(memberAssignment: Record<string, number[]>): Promise<void> {
