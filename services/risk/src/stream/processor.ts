@@ -44,6 +44,8 @@ export class StreamProcessor {
   private idleWaiters: Array<() => void> = [];
   /** Offsets processed but not yet committed: "partition" -> next offset to read. */
   private readonly uncommitted = new Map<number, string>();
+  /** Partitions this instance reports a lag for; a moved partition's lag is its new owner's. */
+  private readonly lagReported = new Set<number>();
   private lastCommit = Date.now();
   private commitTimer: NodeJS.Timeout | undefined;
   private restarts = 0;
@@ -72,6 +74,11 @@ export class StreamProcessor {
       const owned = new Set(e.payload.memberAssignment[topic] ?? []);
       for (const partition of [...this.uncommitted.keys()]) {
         if (!owned.has(partition)) this.uncommitted.delete(partition);
+      }
+      for (const partition of [...this.lagReported]) {
+        if (owned.has(partition)) continue;
+        this.lagReported.delete(partition);
+        this.options.metrics.consumerLag.remove(topic, String(partition));
       }
       logger.info({ groupId, assignment: e.payload.memberAssignment }, 'joined consumer group');
     });
@@ -193,6 +200,7 @@ export class StreamProcessor {
     resolveOffset(batch.lastOffset());
     this.uncommitted.set(batch.partition, String(Number(batch.lastOffset()) + 1));
     metrics.consumerLag.labels(batch.topic, String(batch.partition)).set(Number(batch.offsetLag()));
+    this.lagReported.add(batch.partition);
     if (now - this.lastCommit >= this.options.commitIntervalMs) await this.commit();
     await heartbeat();
   }
