@@ -68,16 +68,29 @@ export async function startService(args: {
 }
 
 /** A free TCP port on 127.0.0.1. */
+/** Ports this test process has handed out: the kernel may offer a just-closed one again. */
+const portsHandedOut = new Set<number>();
+
+/**
+ * A port nothing listens on now, never one handed out before in this process. A service given
+ * two ports that happen to be equal (seen in CI: ops and HTTP both on one) dies at start.
+ */
 export async function freePort(): Promise<number> {
   const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
     });
-  });
+    if (!portsHandedOut.has(port)) {
+      portsHandedOut.add(port);
+      return port;
+    }
+  }
 }
 
 export function tail(file: string, lines = 20): string {
