@@ -3,6 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
+import { VigilError } from './errors';
 import type { Logger } from './logger';
 
 export interface GrpcTlsOptions {
@@ -23,6 +24,8 @@ export interface GrpcServiceBinding {
 export interface GrpcServerOptions {
   host: string;
   port: number;
+  /** The setting `port` came from, named when the port cannot be bound. */
+  portSetting?: string;
   services: GrpcServiceBinding[];
   logger: Logger;
   tls?: GrpcTlsOptions;
@@ -67,7 +70,14 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
     : grpc.ServerCredentials.createInsecure();
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`${options.host}:${options.port}`, credentials, (err, bound) =>
-      err ? reject(err) : resolve(bound),
+      err
+        ? reject(
+            new VigilError(
+              'PORT_IN_USE',
+              `${options.portSetting ?? 'gRPC port'} ${options.port} on ${options.host} cannot be bound (already in use?): ${err.message}`,
+            ),
+          )
+        : resolve(bound),
     );
   });
   options.logger.info(

@@ -160,6 +160,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
       grpcServer = await startGrpcServer({
         host: config.INGEST_GRPC_HOST,
         port: config.INGEST_GRPC_PORT,
+        portSetting: 'INGEST_GRPC_PORT',
         logger,
         tls,
         reflection: { protoRoot: PROTO_ROOT, protoFiles: PROTO_FILES },

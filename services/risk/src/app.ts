@@ -158,6 +158,7 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
     const grpcServer = await startGrpcServer({
       host: env.RISK_GRPC_HOST,
       port: env.RISK_GRPC_PORT,
+      portSetting: 'RISK_GRPC_PORT',
       logger,
       reflection: { protoRoot: PROTO_ROOT, protoFiles: PROTO_FILES },
       ...(env.RISK_TLS_CERT_FILE && env.RISK_TLS_KEY_FILE
