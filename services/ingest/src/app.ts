@@ -1,6 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import type { Registry } from 'prom-client';
 import type Redis from 'ioredis';
+import type { Admin } from 'kafkajs';
 import { IngestServiceDefinition, PROTO_FILES, PROTO_ROOT } from '@vigil/proto';
 import {
   createKafka,
@@ -22,6 +23,7 @@ import { startHttpIngest, type HttpIngestServer } from './http-server';
 import { Ingestor } from './ingest';
 import { createIngestMetrics } from './metrics';
 import { KafkaPublisher } from './publisher';
+import { KafkaStoredEventLookup } from './stored-events';
 
 export interface IngestAppDeps {
   logger?: Logger;
@@ -67,6 +69,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
   let redis: Redis | undefined;
   let publisher: KafkaPublisher | undefined;
   let dedup: DedupStore | undefined;
+  let lookupAdmin: Admin | undefined;
   let ingestor: Ingestor | undefined;
   let grpcServer: RunningGrpcServer | undefined;
   let httpServer: HttpIngestServer | undefined;
@@ -132,6 +135,8 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
         logger,
       );
       dedup.start();
+      lookupAdmin = kafka.admin();
+      await lookupAdmin.connect();
       ingestor = new Ingestor(
         {
           maxBatchEvents: config.INGEST_MAX_BATCH_EVENTS,
@@ -146,6 +151,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
         {
           sink: publisher,
           dedup,
+          storedEvents: new KafkaStoredEventLookup(kafka, lookupAdmin, config.INGEST_TOPIC),
           admission: new Admission({
             maxEvents: config.INGEST_MAX_IN_FLIGHT_EVENTS,
             maxBytes: config.INGEST_MAX_IN_FLIGHT_BYTES,
@@ -217,6 +223,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
       await ingestor?.drain();
       // ...so the producers hold nothing more; flush and disconnect.
       await publisher?.stop();
+      await lookupAdmin?.disconnect().catch(() => undefined);
       dedup?.stop();
       if (redis) await redis.quit().catch(() => redis?.disconnect());
       await ops?.close();

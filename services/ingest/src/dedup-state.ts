@@ -1,15 +1,28 @@
 /**
  * What the dedup store keeps per (source, event id), as a compact Redis string:
  *
- *   P|<fingerprint>|<claim token>                   being published by one request (a claim)
+ *   P|<fingerprint>|<claim token>|<claimed at>|<lease until>
+ *                                                   being published by one request (a claim)
  *   R|<fingerprint>|<partition>|<offset>|<topic>    stored by Kafka; the original receipt
  *
- * A claim has a short TTL that its owner keeps extending while the event is in flight, so a
- * crashed owner's claim lapses; a receipt lives for the dedup window. The fingerprint lets a
- * retry (same content) be told apart from a different event that reuses the id.
+ * Both live for the dedup window. A claim also carries a short lease (Redis server time, ms)
+ * that its owner keeps renewing while the event is in flight. A claim whose lease ran out was
+ * left by an instance that died, perhaps after Kafka stored the event but before the receipt
+ * was written: the next request for that id must look in Kafka before publishing (an
+ * "orphaned" claim), or a retry would store the event twice. The fingerprint lets a retry (same
+ * content) be told apart from a different event that reuses the id.
+ *
+ * Claims written before leases existed (`P|<fingerprint>|<token>`, with a short TTL) still
+ * decode, without a lease.
  */
 export type DedupState =
-  | { kind: 'pending'; fingerprint: string; token: string }
+  | {
+      kind: 'pending';
+      fingerprint: string;
+      token: string;
+      claimedAtMs?: number;
+      leaseUntilMs?: number;
+    }
   | { kind: 'done'; fingerprint: string; topic: string; partition: number; offset: number };
 
 export function dedupKey(prefix: string, source: string, eventId: string): string {
@@ -19,7 +32,11 @@ export function dedupKey(prefix: string, source: string, eventId: string): strin
   return `${prefix}:dedup:{${source}}:${eventId}`;
 }
 
-export function encodePending(fingerprint: string, token: string): string {
+/**
+ * The start of a claim's value; the dedup scripts append `|<claimed at>|<lease until>` from the
+ * Redis clock, so that instances with skewed clocks never judge each other's leases.
+ */
+export function encodePendingPrefix(fingerprint: string, token: string): string {
   return `P|${fingerprint}|${token}`;
 }
 
@@ -36,6 +53,18 @@ export function decodeState(value: string | null | undefined): DedupState | unde
   const parts = value.split('|');
   if (parts[0] === 'P' && parts.length === 3) {
     return { kind: 'pending', fingerprint: parts[1] as string, token: parts[2] as string };
+  }
+  if (parts[0] === 'P' && parts.length === 5) {
+    const claimedAtMs = Number(parts[3]);
+    const leaseUntilMs = Number(parts[4]);
+    if (!Number.isSafeInteger(claimedAtMs) || !Number.isSafeInteger(leaseUntilMs)) return undefined;
+    return {
+      kind: 'pending',
+      fingerprint: parts[1] as string,
+      token: parts[2] as string,
+      claimedAtMs,
+      leaseUntilMs,
+    };
   }
   if (parts[0] === 'R' && parts.length === 5) {
     const partition = Number(parts[2]);

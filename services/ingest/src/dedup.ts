@@ -1,16 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import type { Logger } from '@vigil/runtime';
-import { decodeState, dedupKey, encodeDone, encodePending, type DedupState } from './dedup-state';
+import {
+  decodeState,
+  dedupKey,
+  encodeDone,
+  encodePendingPrefix,
+  type DedupState,
+} from './dedup-state';
 import { IngestError } from './errors';
 import type { IngestMetrics } from './metrics';
 import type { Placement } from './publisher';
 
 export interface DedupOptions {
   prefix: string;
-  /** How long a receipt is remembered. */
+  /** How long a receipt (and a claim) is remembered. */
   windowMs: number;
-  /** TTL of a claim; its owner extends it every third of this while the event is in flight. */
+  /** Lease of a claim; its owner renews it every third of this while the event is in flight. */
   pendingTtlMs: number;
 }
 
@@ -24,7 +30,12 @@ export type Claim =
   | { kind: 'claimed'; token: string }
   | { kind: 'done'; placement: Placement }
   | { kind: 'pending' }
-  | { kind: 'conflict' };
+  | { kind: 'conflict' }
+  /**
+   * Claimed by an instance whose lease ran out: it died, maybe after Kafka stored the event.
+   * Whoever finds this looks for the event in Kafka before taking the claim over.
+   */
+  | { kind: 'orphaned'; value: string; claimedAtMs: number };
 
 /** A Lua script and its SHA-1, for EVALSHA. */
 interface Script {
@@ -36,16 +47,28 @@ const script = (lua: string): Script => ({
   sha: createHash('sha1').update(lua).digest('hex'),
 });
 
+/** Redis server time in ms: every lease is set and judged by this one clock. */
+const NOW_MS = `local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)`;
+
 /**
- * SET NX for every key; returns, per key, the value that was already there or "" when the key is
- * now claimed. ARGV holds one value per key, then the TTL.
+ * Claims every key that is free (a claim for the dedup window, with a lease); returns, per key,
+ * "" when it is now ours, the value that is there, or "O" and the value for a claim whose lease
+ * ran out. ARGV: one claim prefix per key, then the lease and the key TTL in ms.
  */
-const CLAIM = script(`
-local ttl = ARGV[#KEYS + 1]
+const CLAIM = script(`${NOW_MS}
+local lease = tonumber(ARGV[#KEYS + 1])
+local ttl = ARGV[#KEYS + 2]
 local out = {}
 for i, key in ipairs(KEYS) do
-  local previous = redis.call('SET', key, ARGV[i], 'NX', 'GET', 'PX', ttl)
-  out[i] = previous or ''
+  local current = redis.call('GET', key)
+  if not current then
+    redis.call('SET', key, ARGV[i] .. '|' .. now .. '|' .. (now + lease), 'PX', ttl)
+    out[i] = ''
+  else
+    local leaseUntil = tonumber(string.match(current, '^P|[^|]*|[^|]*|%d+|(%d+)$'))
+    if leaseUntil and leaseUntil < now then out[i] = 'O' .. current else out[i] = current end
+  end
 end
 return out`);
 
@@ -57,27 +80,53 @@ for i, key in ipairs(KEYS) do
 end
 return #KEYS`);
 
-/** Deletes or extends a claim only if it still holds this request's token. */
-const RELEASE_IF_OWNER =
-  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
-const EXTEND_IF_OWNER =
-  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
+/** A claim held by this token: its value contains "|token|" (tokens and fingerprints hold no "|"). */
+const OWNED = `local current = redis.call('GET', KEYS[1])
+local owned = current and string.sub(current, 1, 2) == 'P|'
+  and string.find(current, '|' .. ARGV[1] .. '|', 1, true)`;
+
+/** Deletes a claim only if this token still holds it. */
+const RELEASE_IF_OWNER = script(`${OWNED}
+if owned then return redis.call('DEL', KEYS[1]) end
+return 0`);
+
+/** Renews the lease of a claim only if this token still holds it. ARGV: token, lease ms. */
+const RENEW_IF_OWNER = script(`${OWNED}
+if not owned then return 0 end
+${NOW_MS}
+local claimed = string.match(current, '^(P|[^|]*|[^|]*|%d+)|%d+$')
+if not claimed then return 0 end
+redis.call('SET', KEYS[1], claimed .. '|' .. (now + tonumber(ARGV[2])), 'KEEPTTL')
+return 1`);
+
+/**
+ * Replaces an orphaned claim with a new one, only if it is still exactly that orphan (two
+ * requests may find the same orphan; one takes it over). ARGV: the orphan's value, the new
+ * claim prefix, the lease ms. Returns "" when taken over, else the value now there.
+ */
+const TAKE_OVER = script(`${NOW_MS}
+local current = redis.call('GET', KEYS[1])
+if current ~= ARGV[1] then return current or false end
+redis.call('SET', KEYS[1], ARGV[2] .. '|' .. now .. '|' .. (now + tonumber(ARGV[3])), 'KEEPTTL')
+return ''`);
 
 /**
  * The idempotency store in Redis, scoped per source so that one source can neither see nor
  * collide with another's event ids.
  *
- *   claim     SET key P|... NX PX pendingTtl GET   one round trip: either we own the id now, or we
- *                                                 learn who does (a receipt or another claim)
- *   complete  SET key R|... PX window              after Kafka acknowledged
- *   release   delete-if-owner                      when the publish failed, so a retry may claim
+ *   claim      P|... with a lease, for the window   one round trip: either we own the id now, or
+ *                                                  we learn who does (a receipt, a live claim,
+ *                                                  or an orphaned claim)
+ *   complete   SET key R|... PX window             after Kafka acknowledged
+ *   release    delete-if-owner                     when the publish failed, so a retry may claim
+ *   takeOver   replace-if-unchanged                an orphan whose event is not in Kafka
  *
- * Claims of events still in flight are extended in the background: an accepted event keeps being
- * retried by the producer for as long as Kafka is down, and its claim must outlive that, or a
- * client retry would publish the event a second time.
+ * Leases of events still in flight are renewed in the background: an accepted event keeps being
+ * retried by the producer for as long as Kafka is down, and its claim must stay live for that
+ * long, or a client retry would publish the event a second time.
  */
 export class DedupStore {
-  /** key -> pending value, for every claim this process holds. */
+  /** key -> claim token, for every claim this process holds. */
   private readonly held = new Map<string, string>();
   private keeper: NodeJS.Timeout | undefined;
   /** Claim tokens only need to be unique: a random process prefix and a counter. */
@@ -93,7 +142,7 @@ export class DedupStore {
 
   start(): void {
     this.keeper = setInterval(
-      () => void this.extendHeldClaims(),
+      () => void this.renewHeldClaims(),
       Math.max(100, Math.floor(this.options.pendingTtlMs / 3)),
     );
     this.keeper.unref();
@@ -107,26 +156,56 @@ export class DedupStore {
   async claim(source: string, items: readonly DedupItem[]): Promise<Claim[]> {
     const tokens = items.map(() => this.nextToken());
     const keys = items.map((item) => this.key(source, item.eventId));
-    const values = items.map((item, i) => encodePending(item.fingerprint, tokens[i] as string));
+    const prefixes = items.map((item, i) =>
+      encodePendingPrefix(item.fingerprint, tokens[i] as string),
+    );
     let previous: string[];
     try {
       // One script call per request, not one command per event: the Redis work is the same, the
       // client work (and garbage) a fraction. Single-event requests arriving in one event loop
       // turn still share a round trip through auto-pipelining.
       previous = (await this.runScript(CLAIM, keys, [
-        ...values,
+        ...prefixes,
         this.options.pendingTtlMs,
+        this.options.windowMs,
       ])) as string[];
     } catch (err) {
       throw this.unavailable('claim', err);
     }
-    const claims = items.map((item, i): Claim => {
-      const state = decodeState(previous[i]);
-      if (state !== undefined) return this.classify(state, item.fingerprint);
-      this.held.set(keys[i] as string, values[i] as string);
-      return { kind: 'claimed', token: tokens[i] as string };
+    return items.map((item, i): Claim => {
+      const value = previous[i] ?? '';
+      if (value === '') {
+        this.held.set(keys[i] as string, tokens[i] as string);
+        return { kind: 'claimed', token: tokens[i] as string };
+      }
+      return this.classifyValue(value, item.fingerprint);
     });
-    return claims;
+  }
+
+  /**
+   * Takes over an orphaned claim whose event is not in Kafka. Returns `claimed`, or what the id
+   * turned into meanwhile (another request took it over, or completed it).
+   */
+  async takeOver(source: string, item: DedupItem, orphan: string): Promise<Claim> {
+    const key = this.key(source, item.eventId);
+    const token = this.nextToken();
+    let current: string | null;
+    try {
+      current = (await this.runScript(
+        TAKE_OVER,
+        [key],
+        [orphan, encodePendingPrefix(item.fingerprint, token), this.options.pendingTtlMs],
+      )) as string | null;
+    } catch (err) {
+      throw this.unavailable('claim', err);
+    }
+    if (current === '') {
+      this.held.set(key, token);
+      return { kind: 'claimed', token };
+    }
+    // Gone entirely (the window ended): claim afresh.
+    if (current === null) return (await this.claim(source, [item]))[0] as Claim;
+    return this.classifyValue(current, item.fingerprint);
   }
 
   /** Records receipts after Kafka acknowledged. Failures are logged, never thrown: the events
@@ -156,9 +235,9 @@ export class DedupStore {
     const pipeline = this.redis.pipeline();
     for (const eventId of eventIds) {
       const key = this.key(source, eventId);
-      const value = this.held.get(key);
+      const token = this.held.get(key);
       this.held.delete(key);
-      if (value) pipeline.eval(RELEASE_IF_OWNER, 1, key, value);
+      if (token) pipeline.eval(RELEASE_IF_OWNER.lua, 1, key, token);
     }
     try {
       await this.exec(pipeline, 'release');
@@ -189,6 +268,8 @@ export class DedupStore {
       if (!state) return 'gone';
       const claim = this.classify(state, item.fingerprint);
       if (claim.kind === 'done') return claim.placement;
+      // Its owner died: the caller's retry will look in Kafka and settle it.
+      if (isLapsed(state, Date.now())) return 'gone';
       if (claim.kind === 'conflict') {
         throw new IngestError('EVENT_ID_CONFLICT', `event id ${item.eventId} is in use`);
       }
@@ -222,6 +303,19 @@ export class DedupStore {
     }
   }
 
+  /** A value read by a script: "O" marks a claim whose lease ran out. */
+  private classifyValue(value: string, fingerprint: string): Claim {
+    const orphaned = value.startsWith('O');
+    const state = decodeState(orphaned ? value.slice(1) : value);
+    // Unreadable (written by a newer version): treat as a live claim, never as free.
+    if (!state) return { kind: 'pending' };
+    const claim = this.classify(state, fingerprint);
+    if (orphaned && claim.kind === 'pending' && state.kind === 'pending') {
+      return { kind: 'orphaned', value: value.slice(1), claimedAtMs: state.claimedAtMs ?? 0 };
+    }
+    return claim;
+  }
+
   private classify(state: DedupState, fingerprint: string): Claim {
     if (state.fingerprint !== fingerprint) return { kind: 'conflict' };
     if (state.kind === 'pending') return { kind: 'pending' };
@@ -229,16 +323,16 @@ export class DedupStore {
     return { kind: 'done', placement: { topic, partition, offset } };
   }
 
-  private async extendHeldClaims(): Promise<void> {
+  private async renewHeldClaims(): Promise<void> {
     if (this.held.size === 0) return;
     const pipeline = this.redis.pipeline();
-    for (const [key, value] of this.held) {
-      pipeline.eval(EXTEND_IF_OWNER, 1, key, value, this.options.pendingTtlMs);
+    for (const [key, token] of this.held) {
+      pipeline.eval(RENEW_IF_OWNER.lua, 1, key, token, this.options.pendingTtlMs);
     }
     try {
       await this.exec(pipeline, 'extend');
     } catch (err) {
-      this.logger.warn({ err, claims: this.held.size }, 'extending claims failed');
+      this.logger.warn({ err, claims: this.held.size }, 'renewing claim leases failed');
     }
   }
 
@@ -268,6 +362,14 @@ export class DedupStore {
       { retryAfterMs: 1_000, cause: err },
     );
   }
+}
+
+/**
+ * Whether a claim's lease has run out, by the caller's clock. Only used to stop waiting for a
+ * dead owner; the decision to look in Kafka is made by the claim script, on the Redis clock.
+ */
+function isLapsed(state: DedupState, nowMs: number): boolean {
+  return state.kind === 'pending' && state.leaseUntilMs !== undefined && state.leaseUntilMs < nowMs;
 }
 
 /** The ids this request claimed. */

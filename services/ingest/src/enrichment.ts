@@ -59,14 +59,29 @@ export function enrichEvent(event: AccessEventInput, context: EnrichContext): En
     source: context.source,
     attributes: sortedAttributes(event.attributes),
   });
-  const fingerprint = createHash('sha256')
-    .update(vigil.v1.AccessEvent.encode(stored).finish())
-    .digest('base64url')
-    .slice(0, 22);
+  const fingerprint = fingerprintOf(stored);
   stored.receivedAt = timestampFromMillis(context.receivedAtMs);
   const encoded = vigil.v1.AccessEvent.encode(stored).finish();
   const value = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
   return { eventId, userId: stored.actor?.userId ?? '', value, fingerprint };
+}
+
+/**
+ * The fingerprint of a stored event: everything but received_at, which differs between a
+ * retry and the original. It works on an event decoded from Kafka too, because protobufjs
+ * re-encodes decoded fields exactly as they arrived.
+ */
+export function fingerprintOf(event: vigil.v1.AccessEvent): string {
+  const receivedAt = event.receivedAt;
+  event.receivedAt = null;
+  try {
+    return createHash('sha256')
+      .update(vigil.v1.AccessEvent.encode(event).finish())
+      .digest('base64url')
+      .slice(0, 22);
+  } finally {
+    event.receivedAt = receivedAt;
+  }
 }
 
 function copyTimestamp(

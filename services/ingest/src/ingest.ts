@@ -7,6 +7,7 @@ import { IngestError, invalidArgument, type Violation } from './errors';
 import type { IngestMetrics, Transport } from './metrics';
 import type { Placement } from './publisher';
 import type { Receipt } from './receipts';
+import type { StoredEventLookup } from './stored-events';
 import { validateEvents, type ValidationLimits } from './validation';
 
 export interface IngestLimits extends ValidationLimits {
@@ -41,12 +42,15 @@ export interface ReceiptStore {
   claim(source: string, items: readonly DedupItem[]): Promise<Claim[]>;
   complete(source: string, items: readonly (DedupItem & { placement: Placement })[]): Promise<void>;
   release(source: string, eventIds: readonly string[]): Promise<void>;
+  takeOver(source: string, item: DedupItem, orphan: string): Promise<Claim>;
   awaitReceipt(source: string, item: DedupItem, deadlineMs: number): Promise<Placement | 'gone'>;
 }
 
 export interface IngestDependencies {
   sink: EventSink;
   dedup: ReceiptStore;
+  /** Where to look for the events of orphaned claims. */
+  storedEvents: StoredEventLookup;
   admission: Admission;
   metrics: IngestMetrics;
   logger: Logger;
@@ -152,7 +156,11 @@ export class Ingestor {
   ): Promise<Claim[]> {
     let claims: Claim[];
     try {
-      claims = await this.deps.dedup.claim(request.source, events);
+      claims = await this.settleOrphans(
+        request,
+        events,
+        await this.deps.dedup.claim(request.source, events),
+      );
     } catch (err) {
       permit.release();
       this.reportInFlight();
@@ -175,6 +183,57 @@ export class Ingestor {
         })),
       },
     );
+  }
+
+  /**
+   * An orphaned claim was left by an instance that died holding it, maybe after Kafka stored the
+   * event and before its receipt was written. Kafka decides: a stored event gets its original
+   * receipt; otherwise this request takes the claim over and publishes. If Kafka cannot be read,
+   * the request is refused and every claim it made is given up.
+   */
+  private async settleOrphans(
+    request: IngestRequest,
+    events: readonly EnrichedEvent[],
+    claims: Claim[],
+  ): Promise<Claim[]> {
+    if (!claims.some((c) => c.kind === 'orphaned')) return claims;
+    const { dedup, storedEvents, logger } = this.deps;
+    const settled = [...claims];
+    try {
+      for (let i = 0; i < events.length; i++) {
+        const claim = claims[i] as Claim;
+        const event = events[i] as EnrichedEvent;
+        if (claim.kind !== 'orphaned') continue;
+        const placement = await storedEvents.find({
+          eventId: event.eventId,
+          source: request.source,
+          userId: event.userId,
+          fingerprint: event.fingerprint,
+          sinceMs: claim.claimedAtMs,
+        });
+        logger.warn(
+          { source: request.source, eventId: event.eventId, stored: placement ?? null },
+          placement
+            ? 'orphaned claim: the event is in Kafka; answering with its receipt'
+            : 'orphaned claim: the event is not in Kafka; publishing it',
+        );
+        if (placement) {
+          await dedup.complete(request.source, [{ ...event, placement }]);
+          settled[i] = { kind: 'done', placement };
+        } else {
+          settled[i] = await dedup.takeOver(request.source, event, claim.value);
+        }
+      }
+    } catch (err) {
+      await dedup.release(request.source, claimedIds(events, settled));
+      if (err instanceof IngestError) throw err;
+      throw new IngestError(
+        'KAFKA_UNAVAILABLE',
+        'could not check Kafka for an event whose earlier publisher died; nothing was accepted, retry later',
+        { retryAfterMs: 2_000, cause: err },
+      );
+    }
+    return settled;
   }
 
   /** Validation and enrichment: pure, and all of it happens before any I/O. */

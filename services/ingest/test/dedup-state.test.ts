@@ -1,11 +1,14 @@
-import { decodeState, dedupKey, encodeDone, encodePending } from '../src/dedup-state';
+import { decodeState, dedupKey, encodeDone, encodePendingPrefix } from '../src/dedup-state';
 
 describe('dedup state encoding', () => {
   it('round-trips claims and receipts', () => {
-    expect(decodeState(encodePending('fp', 'tok'))).toEqual({
+    // The dedup scripts append the claim time and the lease, from the Redis clock.
+    expect(decodeState(`${encodePendingPrefix('fp', 'tok')}|1000|31000`)).toEqual({
       kind: 'pending',
       fingerprint: 'fp',
       token: 'tok',
+      claimedAtMs: 1000,
+      leaseUntilMs: 31000,
     });
     expect(
       decodeState(encodeDone('fp', { topic: 'access-events', partition: 4, offset: 1234567 })),
@@ -18,8 +21,25 @@ describe('dedup state encoding', () => {
     });
   });
 
+  it('still reads claims written before leases existed', () => {
+    expect(decodeState(encodePendingPrefix('fp', 'tok'))).toEqual({
+      kind: 'pending',
+      fingerprint: 'fp',
+      token: 'tok',
+    });
+  });
+
   it('treats absent or unreadable values as absent', () => {
-    for (const value of [null, undefined, '', 'X|a|b', 'R|fp|x|1|t', 'P|only-two']) {
+    for (const value of [
+      null,
+      undefined,
+      '',
+      'X|a|b',
+      'R|fp|x|1|t',
+      'P|only-two',
+      'P|fp|tok|x|1',
+      'P|fp|tok|1',
+    ]) {
       expect(decodeState(value)).toBeUndefined();
     }
   });

@@ -10,12 +10,17 @@ import { IngestError } from '../src/errors';
 import { Ingestor, type EventSink, type ReceiptStore } from '../src/ingest';
 import { createIngestMetrics } from '../src/metrics';
 import type { Placement } from '../src/publisher';
+import type { StoredEventLookup, StoredEventQuery } from '../src/stored-events';
+import { enrichEvent } from '../src/enrichment';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 
 /** A dedup store in a Map, with the states of DedupStore. */
 class MemoryStore implements ReceiptStore {
-  readonly values = new Map<string, { fingerprint: string; placement?: Placement }>();
+  readonly values = new Map<
+    string,
+    { fingerprint: string; placement?: Placement; orphaned?: boolean }
+  >();
   failClaims = false;
   async claim(source: string, items: readonly DedupItem[]): Promise<Claim[]> {
     if (this.failClaims) throw new IngestError('DEDUP_UNAVAILABLE', 'down');
@@ -27,10 +32,20 @@ class MemoryStore implements ReceiptStore {
         return { kind: 'claimed', token: key };
       }
       if (current.fingerprint !== item.fingerprint) return { kind: 'conflict' };
+      if (current.orphaned) return { kind: 'orphaned', value: key, claimedAtMs: NOW - 60_000 };
       return current.placement
         ? { kind: 'done', placement: current.placement }
         : { kind: 'pending' };
     });
+  }
+  async takeOver(source: string, item: DedupItem): Promise<Claim> {
+    const key = `${source}/${item.eventId}`;
+    this.values.set(key, { fingerprint: item.fingerprint });
+    return { kind: 'claimed', token: key };
+  }
+  /** What a crashed instance leaves: a claim for this event whose lease ran out. */
+  orphan(source: string, item: DedupItem) {
+    this.values.set(`${source}/${item.eventId}`, { fingerprint: item.fingerprint, orphaned: true });
   }
   async complete(source: string, items: readonly (DedupItem & { placement: Placement })[]) {
     for (const item of items) {
@@ -70,9 +85,22 @@ class ManualSink implements EventSink {
   }
 }
 
+/** Kafka as the orphan lookup sees it: events a dead instance stored, by event id. */
+class StoredEvents implements StoredEventLookup {
+  readonly stored = new Map<string, Placement>();
+  readonly queries: StoredEventQuery[] = [];
+  failure: Error | undefined;
+  async find(query: StoredEventQuery) {
+    this.queries.push(query);
+    if (this.failure) throw this.failure;
+    return this.stored.get(query.eventId);
+  }
+}
+
 function setup(limits: { maxEvents?: number; ackTimeoutMs?: number } = {}) {
   const store = new MemoryStore();
   const sink = new ManualSink();
+  const storedEvents = new StoredEvents();
   const admission = new Admission({ maxEvents: limits.maxEvents ?? 100, maxBytes: 1e6 });
   let ids = 0;
   const ingestor = new Ingestor(
@@ -89,6 +117,7 @@ function setup(limits: { maxEvents?: number; ackTimeoutMs?: number } = {}) {
     {
       sink,
       dedup: store,
+      storedEvents,
       admission,
       metrics: createIngestMetrics(new Registry()),
       logger: createLogger({ service: 'test', level: 'silent' }),
@@ -99,7 +128,7 @@ function setup(limits: { maxEvents?: number; ackTimeoutMs?: number } = {}) {
   );
   const publish = (events: object[]) =>
     ingestor.publish({ source: 'gw', events, transport: 'grpc', deadlineMs: Infinity });
-  return { store, sink, admission, ingestor, publish };
+  return { store, sink, storedEvents, admission, ingestor, publish };
 }
 
 const event = (overrides: object = {}) => ({
@@ -228,5 +257,58 @@ describe('Ingestor', () => {
     const { ingestor, publish } = setup();
     ingestor.stopAccepting();
     await expect(publish([event()])).rejects.toMatchObject({ code: 'DRAINING' });
+  });
+
+  describe('a claim left by an instance that died', () => {
+    const orphanOf = (store: MemoryStore, overrides: object) =>
+      store.orphan(
+        'gw',
+        enrichEvent(event(overrides) as never, {
+          source: 'gw',
+          receivedAtMs: NOW - 60_000,
+          newEventId: () => 'unused',
+        }),
+      );
+
+    it('answers with the receipt of the stored event, publishing nothing', async () => {
+      const { store, sink, storedEvents, publish } = setup();
+      orphanOf(store, { eventId: 'crashed' });
+      storedEvents.stored.set('crashed', { topic: 't', partition: 2, offset: 41 });
+      const [receipt] = await publish([event({ eventId: 'crashed' })]);
+      expect(receipt).toMatchObject({ partition: 2, offset: 41, duplicate: true });
+      expect(sink.pending).toHaveLength(0);
+      expect(storedEvents.queries[0]).toMatchObject({
+        eventId: 'crashed',
+        source: 'gw',
+        userId: 'alice',
+        sinceMs: NOW - 60_000,
+      });
+      // The receipt is remembered: the next retry needs no lookup.
+      await publish([event({ eventId: 'crashed' })]);
+      expect(storedEvents.queries).toHaveLength(1);
+    });
+
+    it('publishes the event when Kafka does not have it', async () => {
+      const { store, sink, publish } = setup();
+      orphanOf(store, { eventId: 'lost-before-kafka' });
+      const call = publish([event({ eventId: 'lost-before-kafka' })]);
+      await settle();
+      expect(sink.pending).toHaveLength(1);
+      sink.ackAll();
+      const [receipt] = await call;
+      expect(receipt).toMatchObject({ eventId: 'lost-before-kafka', duplicate: false });
+    });
+
+    it('refuses the request and gives up its claims when Kafka cannot be read', async () => {
+      const { store, sink, storedEvents, admission, publish } = setup();
+      orphanOf(store, { eventId: 'crashed' });
+      storedEvents.failure = new Error('broker unavailable');
+      await expect(
+        publish([event({ eventId: 'fresh' }), event({ eventId: 'crashed' })]),
+      ).rejects.toMatchObject({ code: 'KAFKA_UNAVAILABLE' });
+      expect(sink.pending).toHaveLength(0);
+      expect(store.values.has('gw/fresh')).toBe(false);
+      expect(admission.inFlightEvents).toBe(0);
+    });
   });
 });

@@ -24,6 +24,7 @@ import {
   testEnv,
   type RunningIngest,
 } from './support';
+import { enrichEvent } from '../src/enrichment';
 
 describe('ingest service (real Kafka and Redis)', () => {
   const topic = uniqueName('ingest');
@@ -410,6 +411,50 @@ describe('ingest service (real Kafka and Redis)', () => {
       ]);
       const res = await ingest.post({ ...accessEventJson(), eventId, action: 'auth.logout' });
       expect(res.status).toBe(409);
+    });
+
+    describe('after an instance died holding the claim', () => {
+      /**
+       * What a crash leaves in Redis: the claim of a dead instance whose lease ran out, and no
+       * receipt, whether or not Kafka stored the event before the crash.
+       */
+      const orphanClaim = (eventId: string, fingerprint: string) =>
+        redis.set(
+          `${ingest.prefix}:dedup:{gateway}:${eventId}`,
+          `P|${fingerprint}|dead.1|${Date.now() - 60_000}|${Date.now() - 30_000}`,
+          'PX',
+          600_000,
+        );
+
+      it('answers with the receipt of the event Kafka stored before the crash', async () => {
+        const event = accessEvent({ eventId: uniqueName('crash-after-ack') });
+        const original = await ingest.client().publish(event);
+        // Kafka has the event; the crash came before its receipt reached Redis.
+        const key = `${ingest.prefix}:dedup:{gateway}:${event.eventId}`;
+        const fingerprint = (await redis.get(key))?.split('|')[1] as string;
+        await orphanClaim(event.eventId as string, fingerprint);
+
+        const retried = await ingest.client().publish(event);
+        expect(retried).toEqual({ ...original, duplicate: true });
+        const records = await readTopic(kafka, admin, topic);
+        expect(records.filter((r) => r.eventId === event.eventId)).toHaveLength(1);
+        expect((await redis.get(key))?.startsWith('R|')).toBe(true);
+      });
+
+      it('publishes the event when the crash came before Kafka stored it', async () => {
+        const event = accessEvent({ eventId: uniqueName('crash-before-ack') });
+        const { fingerprint } = enrichEvent(event as vigil.v1.AccessEvent.$Properties, {
+          source: 'gateway',
+          receivedAtMs: Date.now(),
+          newEventId: () => 'unused',
+        });
+        await orphanClaim(event.eventId as string, fingerprint);
+
+        const receipt = await ingest.client().publish(event);
+        expect(receipt.duplicate).toBe(false);
+        const records = await readTopic(kafka, admin, topic);
+        expect(records.filter((r) => r.eventId === event.eventId)).toHaveLength(1);
+      });
     });
 
     it('remembers receipts in Redis under the source, for the dedup window', async () => {
