@@ -7,6 +7,7 @@
  * must pass over events and decisions, and the rebuilt Redis risk state must equal a clean replay.
  */
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { timestampFromMillis, vigil as pb } from '@vigil/proto';
@@ -53,7 +54,12 @@ describe('Vigil under faults', () => {
       const target = steady.acked.size + more;
       await waitFor(
         `${what}: ${target} events acknowledged`,
-        () => steady.acked.size >= target,
+        () => {
+          if (steady.acked.size >= target) return true;
+          // Thrown, so that a timeout reports why the load is stuck.
+          if (steady.lastError) throw new Error(`the load's last error: ${steady.lastError}`);
+          return false;
+        },
         90_000,
         100,
       );
@@ -179,9 +185,13 @@ describe('Vigil under faults', () => {
 class SteadyLoad {
   readonly acked = new Map<string, IngestReceipt>();
   decisions = 0;
+  /** Why the last publish attempt failed, if it did; cleared by the next success. */
+  lastError: string | undefined;
   private running = false;
   private loops: Promise<void>[] = [];
   private sequence = 0;
+  /** Keeps this run's event ids apart from any other run's. */
+  private readonly run = randomUUID().slice(0, 8);
 
   constructor(private readonly stack: E2EStack) {}
 
@@ -206,8 +216,10 @@ class SteadyLoad {
           try {
             for (const receipt of await client.publishBatch(batch))
               this.acked.set(receipt.eventId, receipt);
+            this.lastError = undefined;
             break;
-          } catch {
+          } catch (err) {
+            this.lastError = err instanceof Error ? err.message : String(err);
             await sleep(200);
           }
         }
@@ -244,7 +256,7 @@ class SteadyLoad {
     const user = `user-${n % 23}`;
     const failure = n % 11 === 0;
     return {
-      eventId: `e2e-${n}`,
+      eventId: `e2e-${this.run}-${n}`,
       occurredAt: timestampFromMillis(Date.now()),
       actor: {
         userId: user,

@@ -68,6 +68,27 @@ export async function startService(args: {
 }
 
 /** A free TCP port on 127.0.0.1. */
+/**
+ * Fails when something already listens on `port`. A private Redis or broker left behind by an
+ * earlier, aborted run would otherwise be used silently, with that run's data in it.
+ */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  const net = await import('node:net');
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(
+              `${what}: port ${port} is already in use, probably by a process an earlier, aborted test run left behind; stop it first`,
+            )
+          : err,
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
 /** Ports this test process has handed out: the kernel may offer a just-closed one again. */
 const portsHandedOut = new Set<number>();
 

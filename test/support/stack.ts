@@ -7,7 +7,7 @@ import Redis from 'ioredis';
 import { AuthorizationClient, IngestClient, RiskAdminClient } from '@vigil/client';
 import { waitFor } from './infra';
 import { PrivateKafka } from './private-kafka';
-import { freePort, startService, type ServiceProcess } from './processes';
+import { assertPortFree, freePort, startService, type ServiceProcess } from './processes';
 
 export type ServiceName = 'ingest' | 'risk' | 'sealer';
 
@@ -64,6 +64,7 @@ export class E2EStack {
   }
 
   async startRedis(): Promise<void> {
+    await assertPortFree(this.ports.redis, 'private redis');
     const redisDir = path.join(this.dir, 'redis');
     fs.mkdirSync(redisDir, { recursive: true });
     this.redisProcess = spawn(
