@@ -19,6 +19,8 @@ describe('gRPC server start', () => {
   afterAll(() => new Promise<void>((resolve) => occupier.close(() => resolve())));
 
   it('names the setting whose port is taken', async () => {
+    // grpc-js also prints its own "No address added" line; the error below is what counts.
+    const grpcLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await expect(
       startGrpcServer({
         host: '127.0.0.1',
@@ -31,5 +33,6 @@ describe('gRPC server start', () => {
       code: 'PORT_IN_USE',
       message: expect.stringContaining(`EXAMPLE_GRPC_PORT ${port} on 127.0.0.1`),
     });
+    grpcLog.mockRestore();
   });
 });
