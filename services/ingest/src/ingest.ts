@@ -217,6 +217,7 @@ export class Ingestor {
             ? 'orphaned claim: the event is in Kafka; answering with its receipt'
             : 'orphaned claim: the event is not in Kafka; publishing it',
         );
+        this.deps.metrics.orphanedClaims.inc({ outcome: placement ? 'found' : 'not_found' });
         if (placement) {
           await dedup.complete(request.source, [{ ...event, placement }]);
           settled[i] = { kind: 'done', placement };

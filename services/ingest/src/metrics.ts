@@ -75,6 +75,12 @@ export function createIngestMetrics(registry: Registry) {
       labelNames: ['transport'] as const,
       registers,
     }),
+    orphanedClaims: new Counter({
+      name: 'vigil_ingest_orphaned_claims_total',
+      help: 'Claims left by an instance that died, settled from Kafka: found in Kafka (answered with the stored receipt) or not_found (published by this request or a concurrent one)',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
     dedupErrors: new Counter({
       name: 'vigil_ingest_dedup_errors_total',
       help: 'Redis operations of the dedup store that failed, by operation',

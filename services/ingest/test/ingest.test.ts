@@ -101,6 +101,7 @@ function setup(limits: { maxEvents?: number; ackTimeoutMs?: number } = {}) {
   const store = new MemoryStore();
   const sink = new ManualSink();
   const storedEvents = new StoredEvents();
+  const registry = new Registry();
   const admission = new Admission({ maxEvents: limits.maxEvents ?? 100, maxBytes: 1e6 });
   let ids = 0;
   const ingestor = new Ingestor(
@@ -119,7 +120,7 @@ function setup(limits: { maxEvents?: number; ackTimeoutMs?: number } = {}) {
       dedup: store,
       storedEvents,
       admission,
-      metrics: createIngestMetrics(new Registry()),
+      metrics: createIngestMetrics(registry),
       logger: createLogger({ service: 'test', level: 'silent' }),
       topic: 't',
       now: () => NOW,
@@ -128,7 +129,7 @@ function setup(limits: { maxEvents?: number; ackTimeoutMs?: number } = {}) {
   );
   const publish = (events: object[]) =>
     ingestor.publish({ source: 'gw', events, transport: 'grpc', deadlineMs: Infinity });
-  return { store, sink, storedEvents, admission, ingestor, publish };
+  return { store, sink, storedEvents, admission, ingestor, publish, registry };
 }
 
 const event = (overrides: object = {}) => ({
@@ -271,7 +272,7 @@ describe('Ingestor', () => {
       );
 
     it('answers with the receipt of the stored event, publishing nothing', async () => {
-      const { store, sink, storedEvents, publish } = setup();
+      const { store, sink, storedEvents, publish, registry } = setup();
       orphanOf(store, { eventId: 'crashed' });
       storedEvents.stored.set('crashed', { topic: 't', partition: 2, offset: 41 });
       const [receipt] = await publish([event({ eventId: 'crashed' })]);
@@ -286,6 +287,9 @@ describe('Ingestor', () => {
       // The receipt is remembered: the next retry needs no lookup.
       await publish([event({ eventId: 'crashed' })]);
       expect(storedEvents.queries).toHaveLength(1);
+      expect(await registry.metrics()).toContain(
+        'vigil_ingest_orphaned_claims_total{outcome="found"} 1',
+      );
     });
 
     it('publishes the event when Kafka does not have it', async () => {
