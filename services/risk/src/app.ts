@@ -74,6 +74,29 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
   const cleanup: Array<() => Promise<unknown>> = [];
 
   try {
+    // The ops port opens first: liveness must hold while Kafka is still connecting (an
+    // orchestrator would otherwise restart a process that is only waiting), and readiness says
+    // "not yet" until everything below is up. Readiness is about answering correctly, and
+    // Authorize answers correctly without Redis (the policy fallback is the designed
+    // behaviour), so Redis is a metric here, not a check.
+    let serving = false;
+    let decisionLogReady = () => false;
+    let consumerReady = () => false;
+    const ops = await startOpsServer({
+      host: env.OPS_HOST,
+      port: env.OPS_PORT,
+      registry,
+      logger,
+      checks: [
+        { name: 'grpc', isReady: () => serving },
+        { name: 'decision-log', isReady: () => decisionLogReady() },
+        ...(env.RISK_CONSUMER_ENABLED
+          ? [{ name: 'consumer', isReady: () => consumerReady() }]
+          : []),
+      ],
+    });
+    cleanup.push(() => ops.close());
+
     // Authorize gets its own connection with the short deadline: a slow Redis degrades the
     // decision (policy fallback) instead of stalling the caller, and stream batches never queue
     // in front of it.
@@ -132,6 +155,7 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
       metrics,
     });
     cleanup.push(() => decisionLog.close());
+    decisionLogReady = () => producerConnected && decisionLog.accepting;
     const authorizer = new Authorizer({
       policy,
       store: authzStore,
@@ -212,22 +236,12 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
       : undefined;
     if (processor) {
       cleanup.push(() => processor.stop());
+      consumerReady = () => processor.isReady();
       await processor.start();
     }
 
-    // Readiness is about answering correctly, and Authorize answers correctly without Redis (the
-    // policy fallback is the designed behaviour), so Redis is a metric here, not a check.
-    const ops = await startOpsServer({
-      host: env.OPS_HOST,
-      port: env.OPS_PORT,
-      registry,
-      logger,
-      checks: [
-        { name: 'decision-log', isReady: () => producerConnected && decisionLog.accepting },
-        ...(processor ? [{ name: 'consumer', isReady: () => processor.isReady() }] : []),
-      ],
-    });
     grpcServer.setServing(true);
+    serving = true;
     logger.info(
       {
         policyVersion: policy.version,

@@ -19,9 +19,13 @@ export interface RiskProcess {
 
 /**
  * Runs the risk service as a real process (`main.ts` through the swc require hook, so the test
- * exercises the sources, not a possibly stale dist/). Resolves once both ports are listening.
+ * exercises the sources, not a possibly stale dist/). Resolves once both ports are listening,
+ * or (`until: 'ops'`) once the ops port is, which comes first.
  */
-export async function spawnRisk(env: Record<string, string>): Promise<RiskProcess> {
+export async function spawnRisk(
+  env: Record<string, string>,
+  options: { until?: 'serving' | 'ops' } = {},
+): Promise<RiskProcess> {
   const child = spawn(process.execPath, ['-r', REGISTER, MAIN], {
     cwd: ROOT,
     env: { ...process.env, ...env, LOG_LEVEL: 'info', KAFKAJS_NO_PARTITIONER_WARNING: '1' },
@@ -50,7 +54,7 @@ export async function spawnRisk(env: Record<string, string>): Promise<RiskProces
   void exited.then(() => (gone = true));
   await waitFor('the risk process to listen', () => {
     if (gone) throw new Error(`risk process exited early:\n${output.join('\n')}`);
-    return grpcPort > 0 && opsPort > 0;
+    return opsPort > 0 && (options.until === 'ops' || grpcPort > 0);
   });
   return { child, grpcPort, opsPort, exited, output };
 }
