@@ -10,3 +10,4 @@ export * from './main';
 export * from './auth';
 export * from './grpc';
 export * from './kafka-read';
+export * from './listen';

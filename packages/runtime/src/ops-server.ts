@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
-import { VigilError } from './errors';
+import { listen } from './listen';
 import type { Logger } from './logger';
 
 /** A named dependency check. It must be cheap and synchronous: it reads connection state. */
@@ -63,22 +63,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
     }
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new VigilError(
-              'PORT_IN_USE',
-              `OPS_PORT ${options.port} on ${options.host} is already in use`,
-            )
-          : err,
-      ),
-    );
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, { host: options.host, port: options.port, setting: 'OPS_PORT' });
   const port = (server.address() as AddressInfo).port;
   options.logger.info({ host: options.host, port }, 'ops endpoints listening');
   return {

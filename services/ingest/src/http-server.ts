@@ -4,7 +4,7 @@ import * as https from 'node:https';
 import type * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { VigilError, type Logger, type TokenTable } from '@vigil/runtime';
+import { listen, type Logger, type TokenTable } from '@vigil/runtime';
 import { authenticate } from './auth';
 import { httpErrorBody, type TransportError } from './error-mapping';
 import { IngestError } from './errors';
@@ -60,22 +60,7 @@ export async function startHttpIngest(options: HttpIngestOptions): Promise<HttpI
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new VigilError(
-              'PORT_IN_USE',
-              `INGEST_HTTP_PORT ${options.port} on ${options.host} is already in use`,
-            )
-          : err,
-      ),
-    );
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, { host: options.host, port: options.port, setting: 'INGEST_HTTP_PORT' });
   const port = (server.address() as AddressInfo).port;
   options.logger.info(
     { host: options.host, port, tls: Boolean(options.tls) },
