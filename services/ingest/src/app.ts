@@ -1,7 +1,6 @@
 import { monotonicFactory } from 'ulid';
 import type { Registry } from 'prom-client';
 import type Redis from 'ioredis';
-import type { Admin } from 'kafkajs';
 import { IngestServiceDefinition, PROTO_FILES, PROTO_ROOT } from '@vigil/proto';
 import {
   createKafka,
@@ -69,7 +68,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
   let redis: Redis | undefined;
   let publisher: KafkaPublisher | undefined;
   let dedup: DedupStore | undefined;
-  let lookupAdmin: Admin | undefined;
+  let storedEvents: KafkaStoredEventLookup | undefined;
   let ingestor: Ingestor | undefined;
   let grpcServer: RunningGrpcServer | undefined;
   let httpServer: HttpIngestServer | undefined;
@@ -135,8 +134,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
         logger,
       );
       dedup.start();
-      lookupAdmin = kafka.admin();
-      await lookupAdmin.connect();
+      storedEvents = new KafkaStoredEventLookup(kafka, config.INGEST_TOPIC);
       ingestor = new Ingestor(
         {
           maxBatchEvents: config.INGEST_MAX_BATCH_EVENTS,
@@ -151,7 +149,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
         {
           sink: publisher,
           dedup,
-          storedEvents: new KafkaStoredEventLookup(kafka, lookupAdmin, config.INGEST_TOPIC),
+          storedEvents,
           admission: new Admission({
             maxEvents: config.INGEST_MAX_IN_FLIGHT_EVENTS,
             maxBytes: config.INGEST_MAX_IN_FLIGHT_BYTES,
@@ -223,7 +221,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
       await ingestor?.drain();
       // ...so the producers hold nothing more; flush and disconnect.
       await publisher?.stop();
-      await lookupAdmin?.disconnect().catch(() => undefined);
+      await storedEvents?.close().catch(() => undefined);
       dedup?.stop();
       if (redis) await redis.quit().catch(() => redis?.disconnect());
       await ops?.close();

@@ -43,26 +43,29 @@ export function isStoredEvent(value: Buffer | null, query: StoredEventQuery): bo
 /**
  * Reads the event's partition of the events topic from shortly before the claim to the end,
  * looking for the `vigil-event-id` header. Only runs after an instance died holding claims, so
- * a throwaway reader per lookup is affordable.
+ * a throwaway reader per lookup is affordable, and the admin client connects on first use
+ * rather than at every start.
  */
 export class KafkaStoredEventLookup implements StoredEventLookup {
+  private connected: Promise<Admin> | undefined;
+
   constructor(
     private readonly kafka: Kafka,
-    private readonly admin: Admin,
     private readonly topic: string,
   ) {}
 
   async find(query: StoredEventQuery): Promise<Placement | undefined> {
     const { topic } = this;
+    const admin = await this.admin();
     const since = Math.max(0, query.sinceMs - CLOCK_SLACK_MS);
-    const offsets = await this.admin.fetchTopicOffsetsByTimestamp(topic, since);
+    const offsets = await admin.fetchTopicOffsetsByTimestamp(topic, since);
     const partition = partitionForKey(query.userId, offsets.length);
     const start = Number(offsets.find((o) => o.partition === partition)?.offset ?? -1);
     if (start < 0) return undefined;
     let found: Placement | undefined;
     await readTopicToEnd({
       kafka: this.kafka,
-      admin: this.admin,
+      admin,
       topic,
       partitions: [partition],
       startOffsets: new Map([[partition, start]]),
@@ -77,5 +80,24 @@ export class KafkaStoredEventLookup implements StoredEventLookup {
       },
     });
     return found;
+  }
+
+  async close(): Promise<void> {
+    const connected = this.connected;
+    this.connected = undefined;
+    if (connected) await (await connected.catch(() => undefined))?.disconnect();
+  }
+
+  private admin(): Promise<Admin> {
+    if (!this.connected) {
+      const admin = this.kafka.admin();
+      const attempt = admin.connect().then(() => admin);
+      this.connected = attempt;
+      // A failed connect is retried by the next lookup.
+      attempt.catch(() => {
+        if (this.connected === attempt) this.connected = undefined;
+      });
+    }
+    return this.connected;
   }
 }
