@@ -67,7 +67,6 @@ export async function startService(args: {
   return service;
 }
 
-/** A free TCP port on 127.0.0.1. */
 /**
  * Fails when something already listens on `port`. A private Redis or broker left behind by an
  * earlier, aborted run would otherwise be used silently, with that run's data in it.

@@ -5,6 +5,7 @@ import { vigil } from '@vigil/proto';
 import Redis from 'ioredis';
 import type { RiskApp } from '../src/app';
 import { waitFor } from '../../../test/support/infra';
+import { assertPortFree } from '../../../test/support/processes';
 import {
   HOUR,
   clients,
@@ -70,6 +71,8 @@ describe('Authorize when Redis is down or hung (private redis-server)', () => {
   const degradedIds: string[] = [];
 
   beforeAll(async () => {
+    // A Redis left on this port by an aborted run would be used, and then killed, by this test.
+    await assertPortFree(PORT, 'private redis');
     redis = startRedis();
     await waitRedisUp();
     env = await createRiskTestEnv({
