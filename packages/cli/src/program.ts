@@ -27,7 +27,9 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         .env('KAFKA_BROKERS')
         .default('127.0.0.1:9092'),
     )
-    .option('--json', 'print machine-readable JSON')
+    .option('--json', 'print machine-readable JSON (errors too, on stderr)')
+    // Subcommand help lists --brokers and --json too: they work after any command.
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
 
@@ -243,10 +245,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('demo')
-    .description('narrated walkthrough against the running stack (what ./dev up shows)')
+    .description(
+      'narrated walkthrough against the running stack (what ./dev up shows); exits 1 when a decision, the audit log or the proof is not as told',
+    )
     .action(
       run(async (_flags: object, command: Command) =>
-        runDemo({ brokers: globals(command).brokers }),
+        runDemo({ brokers: globals(command).brokers, json: globals(command).json }),
       ),
     );
 
@@ -271,8 +275,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         : EXIT.USAGE;
     }
     if (err instanceof CliError) {
-      process.stderr.write(`vigil: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
+      if (argv.includes('--json')) {
+        process.stderr.write(
+          `${JSON.stringify({ error: { exitCode: err.exitCode, message: err.message, hint: err.hint ?? null } })}\n`,
+        );
+      } else {
+        process.stderr.write(`vigil: ${err.message}\n`);
+        if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
+      }
       return err.exitCode;
     }
     process.stderr.write(

@@ -3,8 +3,19 @@ import { Kafka } from 'kafkajs';
 import { vigil } from '@vigil/proto';
 import { readTopicToEnd } from '@vigil/runtime';
 
-/** How many records of a topic carry each event id. */
-export async function countEventIds(kafka: Kafka, topic: string): Promise<Map<string, number>> {
+/** How many records of `access-events` (or a topic like it) carry each event id. */
+export const countEventIds = (kafka: Kafka, topic: string): Promise<Map<string, number>> =>
+  countIds(kafka, topic, (value) => vigil.v1.AccessEvent.decode(value).eventId);
+
+/** How many records of `authz-decisions` carry each decision id. */
+export const countDecisionIds = (kafka: Kafka, topic: string): Promise<Map<string, number>> =>
+  countIds(kafka, topic, (value) => vigil.v1.AuthzDecision.decode(value).decisionId);
+
+async function countIds(
+  kafka: Kafka,
+  topic: string,
+  idOf: (value: Buffer) => string,
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const admin = kafka.admin();
   await admin.connect();
@@ -15,8 +26,8 @@ export async function countEventIds(kafka: Kafka, topic: string): Promise<Map<st
       topic,
       onBatch: (batch) => {
         for (const message of batch.messages) {
-          const event = vigil.v1.AccessEvent.decode(message.value ?? Buffer.alloc(0));
-          counts.set(event.eventId, (counts.get(event.eventId) ?? 0) + 1);
+          const id = idOf(message.value ?? Buffer.alloc(0));
+          counts.set(id, (counts.get(id) ?? 0) + 1);
         }
       },
     });

@@ -1,16 +1,19 @@
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { timestampFromMillis, vigil } from '@vigil/proto';
-import type {
-  AccessEventInput,
-  AuthorizationClient,
-  IngestClient,
-  IngestReceipt,
-  RiskAdminClient,
+import {
+  IngestCallError,
+  RiskCallError,
+  type AccessEventInput,
+  type AuthorizationClient,
+  type IngestClient,
+  type IngestReceipt,
+  type RiskAdminClient,
 } from '@vigil/client';
 import { auditProve, auditVerify, auditVerifyBundle } from '../audit/commands';
-import { adminClient, authzClient, ingestClient } from '../commands/clients';
+import { adminClient, authzClient, callFailure, ingestClient } from '../commands/clients';
 import { decisionName, formatDecision } from '../commands/authz';
+import { CliError, EXIT } from '../exit-codes';
 import { createOutput, type Output } from '../output';
 import { stateDir } from '../paths';
 import { STACK_SERVICES } from '../stack/stack';
@@ -27,15 +30,43 @@ interface Ctx {
   run: string;
   now: number;
   receipts: IngestReceipt[];
+  /** Event ids of the brute-force failures, to pick one to prove. */
+  failureIds: Set<string>;
+  decisions: DemoDecision[];
+  /** What did not behave as the story says; any entry makes the demo exit 1. */
+  problems: string[];
+}
+
+/** One Authorize answer and what the story expects of it. */
+interface DemoDecision {
+  user: string;
+  action: string;
+  resource: string;
+  decision: string;
+  expected: string;
+  riskScore: number;
+  reasons: string[];
+  decisionId: string;
+}
+
+/** What a scenario's decision must be, and the reasons it must carry. */
+interface Expectation {
+  decision: 'ALLOW' | 'STEP_UP' | 'DENY';
+  reasons?: string[];
 }
 
 /**
  * The narrated walkthrough behind `./dev up`. It uses only the public APIs: events go through
  * ingest, decisions come from Authorize, profiles from RiskAdmin, and the proof from the sealed
  * log in Kafka, checked with the sealer's public key alone.
+ *
+ * It is also a smoke test: every decision is checked against the story, and the audit log must
+ * verify and the proof must check out. Anything else is listed at the end and the exit code is 1,
+ * so `./dev up` fails loudly instead of narrating a broken system. With --json the narration is
+ * replaced by one summary object.
  */
-export async function runDemo(flags: { brokers: string }): Promise<number> {
-  const out = createOutput(false);
+export async function runDemo(flags: { brokers: string; json?: boolean }): Promise<number> {
+  const out = flags.json ? silentOutput() : createOutput(false);
   const env = (name: string) => process.env[name];
   const ctx: Ctx = {
     out,
@@ -46,7 +77,13 @@ export async function runDemo(flags: { brokers: string }): Promise<number> {
     run: randomBytes(2).toString('hex'),
     now: Date.now(),
     receipts: [],
+    failureIds: new Set(),
+    decisions: [],
+    problems: [],
   };
+  let verified = false;
+  let bundleFile: string | undefined;
+  let bundleVerified = false;
   const s = out.style;
   const step = (title: string) => out.line(`\n${s.bold(title)}`);
   try {
@@ -58,7 +95,7 @@ export async function runDemo(flags: { brokers: string }): Promise<number> {
         user,
         [0, 1, 2].map((i) => login(user, ctx.now - (30 - i) * MINUTE, 'home')),
       );
-      await decide(ctx, user, 'db.query', 'db/prod-orders', 'home');
+      await decide(ctx, user, 'db.query', 'db/prod-orders', 'home', { decision: 'ALLOW' });
     }
 
     step('2. A login from a new IP and a new device asks for step-up');
@@ -67,23 +104,34 @@ export async function runDemo(flags: { brokers: string }): Promise<number> {
       login(dave, ctx.now - 20 * MINUTE, 'home'),
       login(dave, ctx.now - 10 * MINUTE, 'home'),
     ]);
-    await decide(ctx, dave, 'auth.login', 'db/prod-orders', 'unknown laptop');
+    await decide(ctx, dave, 'auth.login', 'db/prod-orders', 'unknown laptop', {
+      decision: 'STEP_UP',
+      reasons: ['NEW_IP', 'NEW_DEVICE'],
+    });
 
     step('3. Brute force: failed logins, step-up, then restriction and DENY');
     const erin = `erin-${ctx.run}`;
     await send(ctx, erin, [login(erin, ctx.now - 15 * MINUTE, 'home')]);
-    await send(ctx, erin, failures(erin, ctx.now - 3 * MINUTE, 5));
+    await send(ctx, erin, failures(ctx, erin, ctx.now - 3 * MINUTE, 5));
     out.line(s.dim('   5 failed logins in a minute'));
-    await decide(ctx, erin, 'db.query', 'db/prod-orders', 'home');
-    await send(ctx, erin, failures(erin, ctx.now - 2 * MINUTE, 5));
+    await decide(ctx, erin, 'db.query', 'db/prod-orders', 'home', {
+      decision: 'STEP_UP',
+      reasons: ['FAILED_AUTH_BURST'],
+    });
+    await send(ctx, erin, failures(ctx, erin, ctx.now - 2 * MINUTE, 5));
     out.line(s.dim('   5 more'));
-    await decide(ctx, erin, 'db.query', 'db/prod-orders', 'home');
+    await decide(ctx, erin, 'db.query', 'db/prod-orders', 'home', {
+      decision: 'DENY',
+      reasons: ['RESTRICTED'],
+    });
     const profile = await ctx.admin.getRiskProfile(erin);
     if (profile.restriction?.active) {
       const until = new Date(Number(profile.restriction.until?.seconds ?? 0) * 1000).toISOString();
       out.line(
         `   ${s.bad('restricted')} until ${until} (${(profile.restriction.reasons ?? []).join(', ')}), pending review`,
       );
+    } else {
+      problem(ctx, `${erin} should be restricted after the brute force, but is not`);
     }
 
     step('4. Impossible travel: Berlin, then New York 30 minutes later');
@@ -92,34 +140,38 @@ export async function runDemo(flags: { brokers: string }): Promise<number> {
       login(frank, ctx.now - 31 * MINUTE, 'home'),
       login(frank, ctx.now - 1 * MINUTE, 'new-york'),
     ]);
-    await decide(ctx, frank, 'db.query', 'db/prod-payments', 'new-york');
+    await decide(ctx, frank, 'db.query', 'db/prod-payments', 'new-york', {
+      decision: 'DENY',
+      reasons: ['IMPOSSIBLE_TRAVEL'],
+    });
 
     step('5. The audit log: every event and every decision sealed and verified');
     out.line(s.dim('   waiting for the sealer to seal everything (1 s batches)...'));
     const keyring = process.env.VIGIL_KEYRING;
     const quiet = createOutput(true);
-    const deadline = Date.now() + 60_000;
+    const verifyFlags = {
+      brokers: flags.brokers,
+      keyring,
+      rootsTopic: 'sealed-roots',
+      progress: false,
+    };
+    const deadline = Date.now() + SEAL_WAIT_MS;
     // Verify until nothing is pending: the decisions above were logged asynchronously.
-    while (
-      (await silently(() =>
-        auditVerify(
-          { brokers: flags.brokers, keyring, rootsTopic: 'sealed-roots', progress: false },
-          quiet,
-        ),
-      )) !== 0
-    ) {
-      if (Date.now() > deadline) break;
+    while ((await silently(() => auditVerify(verifyFlags, quiet))) !== 0) {
+      if (Date.now() > deadline) {
+        problem(ctx, `the log did not verify within ${SEAL_WAIT_MS / 1000} s (report below)`);
+        break;
+      }
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
-    await auditVerify(
-      { brokers: flags.brokers, keyring, rootsTopic: 'sealed-roots', progress: false },
-      summaryOnly(out),
-    );
+    verified = (await auditVerify(verifyFlags, summaryOnly(out))) === 0;
+    if (!verified) problem(ctx, '`vigil audit verify` failed; run it for the full report');
 
     step("6. An offline proof for one event (erin's first failed login)");
-    const proven = ctx.receipts.find((r) => failureIds.has(r.eventId)) ?? ctx.receipts[0];
+    const proven = ctx.receipts.find((r) => ctx.failureIds.has(r.eventId)) ?? ctx.receipts[0];
     if (proven) {
       const bundle = path.join(stateDir(), 'demo-proof-bundle.json');
+      bundleFile = bundle;
       await auditProve(
         {
           brokers: flags.brokers,
@@ -136,7 +188,8 @@ export async function runDemo(flags: { brokers: string }): Promise<number> {
         `   bundle: ${path.relative(process.cwd(), bundle)}  (vigil audit verify-bundle ${path.relative(process.cwd(), bundle)} --keyring ${keyring ? path.relative(process.cwd(), keyring) : 'KEYRING'})`,
       );
       const indent: Output = { ...out, line: (text = '') => out.line(`   ${text}`) };
-      await auditVerifyBundle(bundle, { keyring }, indent);
+      bundleVerified = (await auditVerifyBundle(bundle, { keyring }, indent)) === 0;
+      if (!bundleVerified) problem(ctx, `the proof bundle ${bundle} did not verify`);
     }
 
     step('Vigil is up');
@@ -146,13 +199,36 @@ export async function runDemo(flags: { brokers: string }): Promise<number> {
       );
     }
     out.line(
-      `   Kafka 127.0.0.1:9092, Redis 127.0.0.1:6379; logs in ${path.relative(process.cwd(), path.join(stateDir(), 'logs'))}/`,
+      `   Kafka ${flags.brokers}, Redis ${redactUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')}; logs in ${path.relative(process.cwd(), path.join(stateDir(), 'logs'))}/`,
     );
     out.line(
-      `   try: node packages/cli/dist/bin/vigil.js authz check --user ${erin} --action db.query --resource db/prod-orders`,
+      `   try: ./dev vigil authz check --user ${erin} --action db.query --resource db/prod-orders`,
     );
     out.line(`   stop everything: ${s.bold('./dev down')}`);
-    return 0;
+    if (ctx.problems.length > 0) {
+      out.line(`\n${s.bad(`The demo did not go as told (${ctx.problems.length}):`)}`);
+      for (const text of ctx.problems) out.line(`   ${s.bad('✘')} ${text}`);
+      out.line(s.dim('   the service logs are in .local/logs/'));
+    }
+    if (flags.json) {
+      createOutput(true).printJson({
+        ok: ctx.problems.length === 0,
+        problems: ctx.problems,
+        decisions: ctx.decisions,
+        auditVerified: verified,
+        proofBundle: bundleFile ? { file: bundleFile, verified: bundleVerified } : null,
+      });
+    }
+    return ctx.problems.length === 0 ? EXIT.OK : EXIT.FAILED;
+  } catch (err) {
+    if (err instanceof IngestCallError) callFailure(err, 'ingest');
+    if (err instanceof RiskCallError) callFailure(err, 'risk');
+    if (err instanceof CliError) throw err;
+    throw new CliError(
+      `the demo stopped: ${err instanceof Error ? err.message : String(err)}`,
+      EXIT.FAILED,
+      'the service logs are in .local/logs/; ./dev status shows what runs',
+    );
   } finally {
     ctx.ingest.close();
     ctx.authz.close();
@@ -160,8 +236,8 @@ export async function runDemo(flags: { brokers: string }): Promise<number> {
   }
 }
 
-/** Event ids of the brute-force failures, to pick one to prove. */
-const failureIds = new Set<string>();
+/** How long the sealer gets to seal the demo's events and decisions (1 s batches). */
+const SEAL_WAIT_MS = 60_000;
 
 const PLACES = {
   home: { ip: '198.51.100.7', deviceId: 'laptop-1', geo: BERLIN },
@@ -191,11 +267,11 @@ function login(
   };
 }
 
-function failures(user: string, from: number, count: number): AccessEventInput[] {
+function failures(ctx: Ctx, user: string, from: number, count: number): AccessEventInput[] {
   return Array.from({ length: count }, (_, i) => {
     const event = login(user, from + i * 5_000, 'home', vigil.v1.Outcome.OUTCOME_FAILURE);
     event.eventId = `${user}-fail-${from + i}`;
-    failureIds.add(event.eventId);
+    ctx.failureIds.add(event.eventId);
     return event;
   });
 }
@@ -224,6 +300,7 @@ async function decide(
   action: string,
   resource: string,
   place: keyof typeof PLACES,
+  expected: Expectation,
 ): Promise<void> {
   const where = PLACES[place];
   const response = await ctx.authz.authorize({
@@ -233,10 +310,50 @@ async function decide(
     context: { ip: where.ip, deviceId: where.deviceId, sessionId: `${user}-req`, geo: where.geo },
   });
   const decision = decisionName(response.decision);
+  const reasons = response.reasons ?? [];
+  ctx.decisions.push({
+    user,
+    action,
+    resource,
+    decision,
+    expected: expected.decision,
+    riskScore: response.riskScore,
+    reasons,
+    decisionId: response.decisionId,
+  });
+  const missing = (expected.reasons ?? []).filter((reason) => !reasons.includes(reason));
+  const mismatch =
+    decision !== expected.decision
+      ? `expected ${expected.decision}`
+      : missing.length > 0
+        ? `expected reasons ${missing.join(', ')}`
+        : undefined;
+  if (mismatch) problem(ctx, `${user} ${action} ${resource}: got ${decision}, ${mismatch}`);
   ctx.out.line(
     `   ${user.padEnd(12)} ${action} ${resource} from ${place}`.padEnd(62) +
-      formatDecision(ctx.out, decision, response.riskScore, response.reasons),
+      formatDecision(ctx.out, decision, response.riskScore, reasons) +
+      (mismatch ? `  ${ctx.out.style.bad(`✘ ${mismatch}`)}` : ''),
   );
+}
+
+function problem(ctx: Ctx, text: string): void {
+  ctx.problems.push(text);
+}
+
+/** An Output that prints nothing: the narration, when --json asks for one summary instead. */
+function silentOutput(): Output {
+  return { ...createOutput(false), line: () => undefined, printJson: () => undefined };
+}
+
+/** A Redis URL without its password, fit to print. */
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return 'the configured Redis';
+  }
 }
 
 async function silently<T>(action: () => Promise<T>): Promise<T | number> {
