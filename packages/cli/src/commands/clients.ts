@@ -26,7 +26,18 @@ function required(value: string | undefined, flag: string, env: string): string 
   return value;
 }
 
-const timeoutMs = (flags: ServiceFlags) => (flags.timeout ? Number(flags.timeout) : 5_000);
+function timeoutMs(flags: ServiceFlags): number {
+  if (flags.timeout === undefined) return 5_000;
+  const ms = Number(flags.timeout);
+  if (!/^\d+$/.test(flags.timeout.trim()) || !Number.isSafeInteger(ms) || ms <= 0) {
+    throw new CliError(
+      `--timeout must be a positive whole number of milliseconds, got "${flags.timeout}"`,
+      EXIT.USAGE,
+      'e.g. --timeout 5000',
+    );
+  }
+  return ms;
+}
 
 export const ingestClient = (flags: ServiceFlags) =>
   new IngestClient({

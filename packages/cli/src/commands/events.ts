@@ -1,6 +1,6 @@
 import * as readline from 'node:readline';
 import { timestampFromMillis, vigil } from '@vigil/proto';
-import type { AccessEventInput, IngestReceipt } from '@vigil/client';
+import type { AccessEventInput, IngestClient, IngestReceipt } from '@vigil/client';
 import { CliError, EXIT } from '../exit-codes';
 import { geoFromFlags } from './geo';
 import type { Output } from '../output';
@@ -116,23 +116,16 @@ export async function eventsSend(flags: SendFlags, out: Output): Promise<number>
   const receipts: IngestReceipt[] = [];
   try {
     if (flags.stdin) {
-      const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-      let batch: AccessEventInput[] = [];
-      let lineNumber = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        receipts.push(
-          ...(await client.publishBatch(batch).catch((err: unknown) => callFailure(err, 'ingest'))),
+      await sendLines(client, receipts).catch((err: unknown) => {
+        // Batches before the failure are stored: say which, so they are not sent twice.
+        if (receipts.length === 0 || !(err instanceof CliError)) throw err;
+        printReceipts(receipts, flags, out);
+        throw new CliError(
+          `${err.message} (the ${receipts.length} event(s) listed above were acknowledged before it)`,
+          err.exitCode,
+          'resend only the lines after the acknowledged ones; lines with an "eventId" may safely be sent again',
         );
-        batch = [];
-      };
-      for await (const line of lines) {
-        lineNumber += 1;
-        if (line.trim() === '') continue;
-        batch.push(eventFromJsonLine(line, lineNumber));
-        if (batch.length >= 100) await flush();
-      }
-      await flush();
+      });
     } else {
       receipts.push(
         await client
@@ -143,15 +136,40 @@ export async function eventsSend(flags: SendFlags, out: Output): Promise<number>
   } finally {
     client.close();
   }
+  printReceipts(receipts, flags, out);
+  return EXIT.OK;
+}
+
+/** Sends NDJSON from stdin in batches of 100, collecting the receipts as they come. */
+async function sendLines(client: IngestClient, receipts: IngestReceipt[]): Promise<void> {
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let batch: AccessEventInput[] = [];
+  let lineNumber = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    receipts.push(
+      ...(await client.publishBatch(batch).catch((err: unknown) => callFailure(err, 'ingest'))),
+    );
+    batch = [];
+  };
+  for await (const line of lines) {
+    lineNumber += 1;
+    if (line.trim() === '') continue;
+    batch.push(eventFromJsonLine(line, lineNumber));
+    if (batch.length >= 100) await flush();
+  }
+  await flush();
+}
+
+function printReceipts(receipts: IngestReceipt[], flags: SendFlags, out: Output): void {
   if (out.json) {
     out.printJson(receipts);
-  } else {
-    for (const r of receipts) {
-      out.line(
-        `${r.eventId} -> ${r.topic}/${r.partition}@${r.offset}${r.duplicate ? out.style.warn(' (duplicate: original receipt)') : ''}`,
-      );
-    }
-    if (flags.stdin) out.line(out.style.dim(`${receipts.length} event(s) acknowledged by Kafka`));
+    return;
   }
-  return EXIT.OK;
+  for (const r of receipts) {
+    out.line(
+      `${r.eventId} -> ${r.topic}/${r.partition}@${r.offset}${r.duplicate ? out.style.warn(' (duplicate: original receipt)') : ''}`,
+    );
+  }
+  if (flags.stdin) out.line(out.style.dim(`${receipts.length} event(s) acknowledged by Kafka`));
 }

@@ -14,9 +14,18 @@ export async function riskShow(user: string, flags: ServiceFlags, out: Output): 
     const profile = await client
       .getRiskProfile(user)
       .catch((err: unknown) => callFailure(err, 'risk'));
+    // Risk keeps no list of users: one it has never seen an event for is unknown to Vigil.
+    const unknown = Number(profile.eventsApplied ?? 0) === 0 && !profile.restriction?.active;
     if (out.json) {
       out.printJson(profile.toJSON());
-      return EXIT.OK;
+      return unknown ? EXIT.NOT_FOUND : EXIT.OK;
+    }
+    if (unknown) {
+      throw new CliError(
+        `no events seen for user "${user}"`,
+        EXIT.NOT_FOUND,
+        'check the user id; events appear here once risk has applied them',
+      );
     }
     const r = profile.restriction;
     out.line(`${out.style.bold(profile.userId)}  score ${profile.riskScore.toFixed(1)}`);

@@ -49,10 +49,23 @@ export function runningPid(service: StackService): number | undefined {
   try {
     const pid = Number(fs.readFileSync(pidFile(service), 'utf8').trim());
     process.kill(pid, 0);
-    return pid;
+    // After a reboot or a crash the pid in the file may belong to some other process by now;
+    // `stack down` must never signal that one.
+    return runsEntry(pid, service.entry) ? pid : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Whether process `pid` runs `entry` (Linux: /proc; elsewhere the pid file is trusted). */
+function runsEntry(pid: number, entry: string): boolean {
+  let cmdline: string;
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return process.platform !== 'linux';
+  }
+  return cmdline.split('\0').some((arg) => arg.endsWith(entry));
 }
 
 export async function isReady(service: StackService): Promise<boolean> {
