@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// `pnpm bench`: runs the ingest, sealer and authz benchmarks one after another (each needs the
-// machine to itself), then prints one table of every figure next to its same-run reference and
-// the ratio, and saves it as bench-results/summary.json (plus a timestamped copy) so figures
-// can be compared across commits. Needs ./dev up (Kafka and Redis) and a build.
+// `pnpm bench [ingest|sealer|risk ...]`: runs the ingest, sealer and authz benchmarks (or the
+// named ones) one after another (each needs the machine to itself), then prints one table of
+// every figure next to its same-run reference and the ratio, and saves it as
+// bench-results/summary.json (plus a timestamped copy) so figures can be compared across commits.
+// Only results written by this invocation are reported: each bench is given a run id and its
+// JSON must carry it. A bench that fails is reported below the table and makes the exit status
+// non-zero; the others still run. Needs ./dev up (Kafka and Redis) and a build.
 'use strict';
 const { execFileSync } = require('node:child_process');
+const { randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -18,26 +22,64 @@ const benches = [
 ];
 
 const only = process.argv.slice(2);
+const unknown = only.filter((name) => !benches.some(([b]) => b === name));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `unknown benchmark ${unknown.join(', ')}; choose from ${benches.map(([b]) => b).join(', ')}\n`,
+  );
+  process.exit(2);
+}
+
+const run = `${new Date().toISOString()}-${randomUUID().slice(0, 8)}`;
+/** name -> the JSON that bench wrote in this run. */
+const data = {};
+/** One entry per bench that did not produce results in this run. */
+const failures = [];
 for (const [name, entry] of benches) {
   if (only.length > 0 && !only.includes(name)) continue;
   process.stderr.write(`\n== ${name} benchmark ==\n`);
-  execFileSync(process.execPath, [path.join(root, entry)], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1' },
-  });
-}
-
-const read = (name) => {
   try {
-    return JSON.parse(fs.readFileSync(path.join(results, `${name}.json`), 'utf8'));
-  } catch {
-    return undefined;
+    execFileSync(process.execPath, [path.join(root, entry)], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, KAFKAJS_NO_PARTITIONER_WARNING: '1', VIGIL_BENCH_RUN: run },
+    });
+  } catch (err) {
+    const why =
+      err.signal != null
+        ? `killed by ${err.signal}`
+        : err.status != null
+          ? `exited with status ${err.status} (its output is above)`
+          : err.message;
+    failures.push({ bench: name, error: why });
+    continue;
   }
-};
+  const file = path.join(results, `${name}.json`);
+  let json;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    failures.push({
+      bench: name,
+      error: `no readable ${path.relative(root, file)}: ${err.message}`,
+    });
+    continue;
+  }
+  if (json.run !== run) {
+    // An older file: reporting it would pass off an earlier run's figures as this one's.
+    failures.push({
+      bench: name,
+      error: `${path.relative(root, file)} is from another run (${json.at ?? 'undated'}), not this one`,
+    });
+    continue;
+  }
+  data[name] = json;
+}
 
 /** Each benchmark writes its own JSON; these turn them into rows of one table. */
 const rows = [];
+/** Missing references, repeated loudly below the table. */
+const warnings = [];
 const row = (bench, figure, value, unit, reference, referenceValue, ratio) =>
   rows.push({
     bench,
@@ -49,7 +91,7 @@ const row = (bench, figure, value, unit, reference, referenceValue, ratio) =>
     ratio: ratio ?? null,
   });
 
-const ingest = read('ingest');
+const ingest = data.ingest;
 if (ingest) {
   const kafka = ingest.results.find((r) => /ProducerPerformance/.test(r.name));
   for (const r of ingest.results.filter((x) => x !== kafka)) {
@@ -83,14 +125,28 @@ if (ingest) {
   }
 }
 
-const sealer = read('sealer');
+const sealer = data.sealer;
 if (sealer) {
   for (const r of sealer.rows) {
     row('sealer', r.metric, r.value, r.unit, r.reference?.name, r.reference?.value, r.ratio);
   }
+  // Whether sealing keeps up with ingest at its fastest, when both ran in this invocation.
+  const sealing = sealer.rows.find((r) => r.unit === 'events/s');
+  const batch = ingest?.results.find((r) => r.name.startsWith('PublishBatch'));
+  if (sealing && batch) {
+    row(
+      'sealer',
+      'sealing throughput vs ingest peak',
+      sealing.value,
+      'events/s',
+      `ingest ${batch.name}, this run`,
+      batch.eventsPerSec,
+      sealing.value / batch.eventsPerSec,
+    );
+  }
 }
 
-const risk = read('risk');
+const risk = data.risk;
 if (risk) {
   const pick = (o) => o?.closedLoop ?? o;
   const ours = pick(risk.risk);
@@ -124,28 +180,36 @@ if (risk) {
       ours.p99Ms / noop.p99Ms,
     );
   }
-  const ping = risk.redis?.pingRoundTrip;
-  if (risk.updateLag) {
-    row(
-      'authz',
-      'risk update lag p99 (event acked -> score visible)',
-      risk.updateLag.p99Ms,
-      'ms',
-      'redis round trip p99',
-      ping?.p99Ms,
-      ping ? risk.updateLag.p99Ms / ping.p99Ms : null,
+  // The Redis round trip, as redis-benchmark measures it (one connection, no pipelining).
+  const redis = risk.redis ?? {};
+  const bench = redis.redisBenchmark;
+  const measured = bench && typeof bench.p50Ms === 'number';
+  if (!measured) {
+    warnings.push(
+      `NO REDIS REFERENCE: ${bench?.error ?? 'risk.json has no redis-benchmark result'}; ` +
+        'the Redis round-trip rows have no reference value and no ratio',
     );
   }
-  if (ping)
+  const versusRedis = (figure, value, quantile) =>
     row(
       'authz',
-      'Redis round trip p50 (reference)',
-      ping.p50Ms,
+      figure,
+      value,
       'ms',
-      risk.redis.redisBenchmarkGet ?? 'redis-benchmark',
-      null,
-      null,
+      measured
+        ? `${redis.command ?? 'redis-benchmark'}: ${bench.test} ${quantile}`
+        : `MISSING: ${bench?.error ?? 'redis-benchmark did not run'}`,
+      measured ? bench[`${quantile}Ms`] : null,
+      measured ? value / bench[`${quantile}Ms`] : null,
     );
+  if (risk.updateLag) {
+    versusRedis('risk update lag p50 (event acked -> score visible)', risk.updateLag.p50Ms, 'p50');
+    versusRedis('risk update lag p99 (event acked -> score visible)', risk.updateLag.p99Ms, 'p99');
+  }
+  if (redis.ioredisPing) {
+    versusRedis('ioredis PING round trip p50 (ours)', redis.ioredisPing.p50Ms, 'p50');
+    versusRedis('ioredis PING round trip p99 (ours)', redis.ioredisPing.p99Ms, 'p99');
+  }
 }
 
 const fmt = (n) =>
@@ -153,20 +217,30 @@ const fmt = (n) =>
     ? ''
     : Math.abs(n) >= 100
       ? Math.round(n).toLocaleString('en-US')
-      : Number(n).toFixed(2);
+      : Math.abs(n) >= 1
+        ? Number(n).toFixed(2)
+        : Number(n).toFixed(3);
 const table = rows.map((r) => [
   r.bench,
   r.figure,
   `${fmt(r.value)} ${r.unit}`,
-  r.reference ? `${fmt(r.referenceValue)} (${r.reference})` : '',
-  fmt(r.ratio),
+  r.reference
+    ? `${r.referenceValue === null ? '' : `${fmt(r.referenceValue)} `}(${r.reference})`
+    : '',
+  r.ratio === null ? '' : Number(r.ratio).toFixed(2),
 ]);
 const header = ['bench', 'figure', 'value', 'reference (same run)', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
-const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
-process.stdout.write(
-  `\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${table.map(line).join('\n')}\n`,
-);
+const line = (cells) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
+let report = `\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`;
+report += table.length > 0 ? `${table.map(line).join('\n')}\n` : '(no results)\n';
+for (const w of warnings) report += `WARNING: ${w}\n`;
+for (const f of failures) report += `FAILED: ${f.bench} benchmark: ${f.error}\n`;
+process.stdout.write(report);
 
 let commit = 'unknown';
 try {
@@ -179,8 +253,13 @@ try {
 }
 const summary = {
   at: new Date().toISOString(),
+  run,
   commit,
   machine: { cpus: os.cpus().length, load: os.loadavg() },
+  benches: Object.fromEntries(Object.entries(data).map(([name, json]) => [name, json.at ?? null])),
+  complete: failures.length === 0,
+  failures,
+  warnings,
   rows,
 };
 fs.mkdirSync(results, { recursive: true });
@@ -190,3 +269,4 @@ fs.writeFileSync(
   JSON.stringify(summary, null, 2),
 );
 process.stdout.write(`saved bench-results/summary.json\n`);
+if (failures.length > 0) process.exitCode = 1;

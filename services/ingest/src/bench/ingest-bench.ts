@@ -158,6 +158,8 @@ async function main(): Promise<void> {
       {
         benchmark: 'ingest',
         at: new Date().toISOString(),
+        // Set by scripts/bench.cjs, so it only reports results of its own invocation.
+        run: process.env.VIGIL_BENCH_RUN ?? null,
         machine: { cpus: os.cpus().length, loadAverageBefore: load, node: process.version },
         recordBytes: RECORD_SIZE,
         acks: 'all',

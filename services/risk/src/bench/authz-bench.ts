@@ -9,11 +9,12 @@
  *      scheduled start, so a stalled server cannot hide queueing (no coordinated omission).
  * 2. Risk update lag under a sustained event stream: from Kafka acknowledging an event to its
  *    effect being visible in Redis (what Authorize and GetRiskProfile read).
- * 3. Redis references: `redis-benchmark -q -n 100000 -t get` and a PING round trip.
+ * 3. The Redis round trip, the reference for the update lag: `redis-benchmark -n N -c 1 -P 1
+ *    -t ping --csv` (one connection, unpipelined), and the same N PINGs through ioredis.
  *
  * Results go to bench-results/risk.json. Settings (environment): BENCH_DURATION_S (10),
  * BENCH_CONCURRENCY (64), BENCH_CHANNELS (4), BENCH_RATE (5000), BENCH_EVENT_RATE (2000),
- * BENCH_USERS (2000), plus KAFKA_BROKERS and REDIS_URL.
+ * BENCH_USERS (2000), BENCH_REDIS_REQUESTS (20000), plus KAFKA_BROKERS and REDIS_URL.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -41,6 +42,7 @@ const CHANNELS = env('BENCH_CHANNELS', 4);
 const RATE = env('BENCH_RATE', 5_000);
 const EVENT_RATE = env('BENCH_EVENT_RATE', 2_000);
 const USERS = env('BENCH_USERS', 2_000);
+const REDIS_REQUESTS = Math.round(env('BENCH_REDIS_REQUESTS', 20_000));
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TOKEN = `bench-${randomUUID()}`;
@@ -429,32 +431,87 @@ async function updateLag(
 
 // ---- Redis reference -------------------------------------------------------------------------
 
-async function redisReference(redis: Redis): Promise<Record<string, unknown>> {
+/** One redis-benchmark test line of `--csv` (Redis 7: latencies in ms). */
+interface RedisBenchmarkStats {
+  test: string;
+  requests: number;
+  rps: number;
+  avgMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+/**
+ * The Redis round trip, measured twice back to back with the same number of requests: by
+ * `redis-benchmark -c 1 -P 1 -t ping --csv` (one connection, no pipelining: one request, one
+ * reply, as the service's reads are), which is the reference, and by an ioredis PING loop (the
+ * client the services use). When redis-benchmark cannot run, `redisBenchmark.error` says why.
+ */
+async function redisReference(redis: Redis): Promise<{
+  command: string;
+  redisBenchmark: RedisBenchmarkStats | { error: string };
+  ioredisPing: LatencyStats;
+}> {
   const url = new URL(REDIS_URL);
-  let benchmark: string;
+  const args = ['-h', url.hostname, '-p', url.port || '6379'];
+  if (url.password) args.push('-a', decodeURIComponent(url.password));
+  if (url.username) args.push('--user', decodeURIComponent(url.username));
+  if (url.pathname.length > 1) args.push('--dbnum', url.pathname.slice(1));
+  const shown = ['-n', String(REDIS_REQUESTS), '-c', '1', '-P', '1', '-t', 'ping', '--csv'];
+  const command = `redis-benchmark ${shown.join(' ')}`;
+  let redisBenchmark: RedisBenchmarkStats | { error: string };
   try {
-    const { stdout } = await promisify(execFile)('redis-benchmark', [
-      '-h',
-      url.hostname,
-      '-p',
-      url.port || '6379',
-      '-q',
-      '-n',
-      '100000',
-      '-t',
-      'get',
-    ]);
-    benchmark = stdout.split('\r').pop()?.trim() ?? stdout.trim();
+    const { stdout } = await promisify(execFile)('redis-benchmark', [...args, ...shown]);
+    redisBenchmark = parseRedisBenchmarkCsv(stdout, 'PING_MBULK', REDIS_REQUESTS);
   } catch (err) {
-    benchmark = `unavailable: ${(err as Error).message}`;
+    const e = err as NodeJS.ErrnoException;
+    redisBenchmark = {
+      error: e.code === 'ENOENT' ? 'redis-benchmark not found on PATH' : e.message.trim(),
+    };
+    out(`[bench] WARNING: no Redis reference: ${redisBenchmark.error}`);
   }
   const rtts: number[] = [];
-  for (let i = 0; i < 2_000; i++) {
-    const started = performance.now();
+  const started = performance.now();
+  for (let i = 0; i < REDIS_REQUESTS; i++) {
+    const t0 = performance.now();
     await redis.ping();
-    rtts.push(performance.now() - started);
+    rtts.push(performance.now() - t0);
   }
-  return { redisBenchmarkGet: benchmark, pingRoundTrip: stats(rtts, 0, 1) };
+  const ioredisPing = stats(rtts, 0, (performance.now() - started) / 1000);
+  return { command, redisBenchmark, ioredisPing };
+}
+
+/**
+ * Picks one test from redis-benchmark's --csv output. PING_MBULK is PING sent as a RESP array,
+ * as ioredis sends it (PING_INLINE is the telnet-style form).
+ */
+function parseRedisBenchmarkCsv(text: string, test: string, requests: number): RedisBenchmarkStats {
+  const lines = text
+    .split(/\r?\n|\r/)
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('"'));
+  const cells = (line: string) => line.split(',').map((c) => c.replace(/^"|"$/g, ''));
+  const header = cells(lines[0] ?? '');
+  const row = lines.map(cells).find((c) => c[0] === test);
+  const column = (name: string) => {
+    const value = Number(row?.[header.indexOf(name)]);
+    if (!row || header.indexOf(name) < 0 || !Number.isFinite(value)) {
+      throw new Error(`cannot read ${test} ${name} from redis-benchmark --csv output:\n${text}`);
+    }
+    return value;
+  };
+  return {
+    test,
+    requests,
+    rps: column('rps'),
+    avgMs: column('avg_latency_ms'),
+    p50Ms: column('p50_latency_ms'),
+    p95Ms: column('p95_latency_ms'),
+    p99Ms: column('p99_latency_ms'),
+    maxMs: column('max_latency_ms'),
+  };
 }
 
 // ---- Driver ----------------------------------------------------------------------------------
@@ -505,6 +562,10 @@ async function main(): Promise<void> {
     }
 
     const results: Record<string, unknown> = {
+      bench: 'risk',
+      at: new Date().toISOString(),
+      // Set by scripts/bench.cjs, so it only reports results of its own invocation.
+      run: process.env.VIGIL_BENCH_RUN ?? null,
       machine: {
         cpus: os.cpus().length,
         model: os.cpus()[0]?.model,
@@ -512,7 +573,7 @@ async function main(): Promise<void> {
         // Other work on the machine skews everything; record how busy it was.
         loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
       },
-      settings: { DURATION_S, CONCURRENCY, CHANNELS, RATE, EVENT_RATE, USERS },
+      settings: { DURATION_S, CONCURRENCY, CHANNELS, RATE, EVENT_RATE, USERS, REDIS_REQUESTS },
     };
     const rates = [...new Set([1_000, 2_500, RATE])].sort((a, b) => a - b);
     for (const [name, service] of [
