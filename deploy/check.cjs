@@ -10,8 +10,9 @@
 // - every environment variable given to a service (Dockerfile ENV, Compose environment and
 //   env_file, Kubernetes env/envFrom through ConfigMaps, generators and Secrets) is one that
 //   service's config.ts (or the shared commonEnv) declares;
-// - ports: published/exposed ports are the service's ports, health checks and probes hit
-//   /healthz (liveness, startup) and /readyz (readiness) on OPS_PORT, OPS_HOST is 0.0.0.0;
+// - ports: published/exposed ports are the service's ports; the image HEALTHCHECK and the
+//   Kubernetes liveness/startup probes hit /healthz, readiness probes and Compose health checks
+//   /readyz, all on OPS_PORT; OPS_HOST is 0.0.0.0;
 // - Kubernetes: files named in *_FILE variables are mounted from a Secret/ConfigMap key that
 //   exists, termination grace exceeds SHUTDOWN_TIMEOUT_MS, non-root + read-only root, resources,
 //   PDB and HPA per service, the sealer HPA stays within the input partitions;
@@ -598,11 +599,14 @@ function checkCompose(docker) {
     }
     if (!published.includes(ports.OPS_PORT))
       fail(at, `does not publish OPS_PORT ${ports.OPS_PORT}`);
+    // /readyz, not /healthz: Compose never restarts an unhealthy container (only one that
+    // exits), so health here only gates depends_on service_healthy, `up --wait` and `ps`, which
+    // mean "ready to serve". The image's HEALTHCHECK stays on /healthz (liveness).
     const test = [].concat(svc.healthcheck?.test ?? []).join(' ');
     const url = /https?:\/\/[^/'"\s]+:(\d+)(\/[a-z]*)/.exec(test);
-    if (!url) fail(at, 'healthcheck does not request http://<host>:<OPS_PORT>/healthz');
+    if (!url) fail(at, 'healthcheck does not request http://<host>:<OPS_PORT>/readyz');
     else {
-      if (url[2] !== '/healthz') fail(at, `healthcheck requests ${url[2]}, expected /healthz`);
+      if (url[2] !== '/readyz') fail(at, `healthcheck requests ${url[2]}, expected /readyz`);
       if (Number(url[1]) !== ports.OPS_PORT)
         fail(at, `healthcheck port ${url[1]} is not OPS_PORT ${ports.OPS_PORT}`);
     }
