@@ -19,7 +19,9 @@
 // - the topics created by Compose and the Kubernetes Job match deploy/local/topics.cjs;
 // - every metric queried by the dashboard and the alert rules is registered in services/*/src
 //   (or packages/*/src) or is a prom-client default metric, with the labels used in matchers and
-//   `by (...)` clauses; the risk policy copy matches services/risk/policy/default.yaml.
+//   `by (...)` clauses; and the other way round, every vigil_* metric registered there is shown
+//   by at least one dashboard query (or listed in DASHBOARD_EXEMPT, with the reason);
+// - the risk policy copy matches services/risk/policy/default.yaml.
 //
 // Exits 1 listing every mismatch. Plain Node; `yaml` and `prom-client` come from the workspace.
 'use strict';
@@ -36,6 +38,12 @@ const NODE_ENV_VARS = new Set(['NODE_ENV', 'NODE_OPTIONS']);
 const EXTERNAL_METRIC = /^(up|ALERTS|ALERTS_FOR_STATE|kube_[a-z0-9_]+)$/;
 /** Labels Prometheus adds to every scraped series (target labels). */
 const TARGET_LABELS = ['instance', 'job', 'namespace', 'pod', 'container', 'node'];
+// Vigil metrics that no dashboard panel needs to show: name -> why. Every other vigil_* metric
+// registered in services/*/src or packages/*/src must appear in a dashboard query, so a new
+// metric gets a panel (or a reason here) instead of going unseen. Empty: all are shown.
+const DASHBOARD_EXEMPT = new Map([
+  // ['vigil_example_total', 'why no panel shows it'],
+]);
 
 const errors = [];
 const passed = [];
@@ -315,15 +323,19 @@ function makeMetricChecker(registered, defaults, defaultLabels) {
         if (hit && types.includes(hit.type)) {
           return {
             ...hit,
+            name: base,
             labels: new Set([...hit.labels, ...(suffix === '_bucket' ? ['le'] : [])]),
           };
         }
       }
     }
-    return registered.get(series) ?? defaults.get(series);
+    const hit = registered.get(series) ?? defaults.get(series);
+    return hit && { ...hit, name: series };
   };
+  /** Returns the names of the registered (or default) metrics the expression queries. */
   return function check(where, expr) {
     const { metrics, labels } = promqlRefs(expr);
+    const used = new Set();
     const known = new Set(['__name__', ...defaultLabels, ...TARGET_LABELS]);
     let skipLabels = false;
     for (const name of metrics) {
@@ -340,9 +352,10 @@ function makeMetricChecker(registered, defaults, defaultLabels) {
         skipLabels = true; // its labels are unknown: do not report them as well
         continue;
       }
+      used.add(hit.name);
       for (const l of hit.labels) known.add(l);
     }
-    if (skipLabels) return metrics;
+    if (skipLabels) return used;
     for (const label of labels) {
       if (!known.has(label)) {
         fail(
@@ -351,7 +364,7 @@ function makeMetricChecker(registered, defaults, defaultLabels) {
         );
       }
     }
-    return metrics;
+    return used;
   };
 }
 
@@ -952,7 +965,7 @@ function checkKubernetes(docker) {
 
 // ---- Grafana and Prometheus -------------------------------------------------------------------
 
-function checkDashboard(checkExpr) {
+function checkDashboard(checkExpr, registered) {
   const file = path.join(DEPLOY, 'grafana/vigil-dashboard.json');
   let dashboard;
   try {
@@ -972,6 +985,7 @@ function checkDashboard(checkExpr) {
   collect(dashboard.panels);
   let queries = 0;
   const ids = new Set();
+  const shown = new Set();
   for (const panel of panels) {
     const where = `${rel(file)} panel "${panel.title}"`;
     if (ids.has(panel.id)) fail(where, `duplicate panel id ${panel.id}`);
@@ -983,11 +997,34 @@ function checkDashboard(checkExpr) {
     for (const target of panel.targets ?? []) {
       if (!target.expr) continue;
       queries++;
-      checkExpr(where, target.expr.replace(/\$__rate_interval|\$__interval|\$__range/g, '5m'));
+      const expr = target.expr.replace(/\$__rate_interval|\$__interval|\$__range/g, '5m');
+      for (const name of checkExpr(where, expr)) shown.add(name);
     }
   }
   if (!dashboard.schemaVersion) fail(rel(file), 'no schemaVersion');
-  passed.push(`Grafana dashboard: ${panels.length} panels, ${queries} queries`);
+  // The other direction: every Vigil metric the code registers is on the dashboard.
+  const vigil = [...registered.keys()].filter((name) => name.startsWith('vigil_')).sort();
+  for (const name of vigil) {
+    if (shown.has(name) || DASHBOARD_EXEMPT.has(name)) continue;
+    fail(
+      rel(file),
+      `metric ${name} (${registered.get(name).where}) is in no panel: add one, or list it in DASHBOARD_EXEMPT in deploy/check.cjs with the reason`,
+    );
+  }
+  for (const name of DASHBOARD_EXEMPT.keys()) {
+    if (!registered.has(name))
+      fail(
+        'deploy/check.cjs',
+        `DASHBOARD_EXEMPT lists ${name}, which the code no longer registers`,
+      );
+    else if (shown.has(name))
+      fail('deploy/check.cjs', `DASHBOARD_EXEMPT lists ${name}, which a panel shows: remove it`);
+  }
+  const onDashboard = vigil.filter((name) => shown.has(name)).length;
+  const exempt = vigil.filter((name) => DASHBOARD_EXEMPT.has(name) && !shown.has(name)).length;
+  passed.push(
+    `Grafana dashboard: ${panels.length} panels, ${queries} queries, ${onDashboard} of ${vigil.length} Vigil metrics shown${exempt ? `, ${exempt} exempt` : ''}`,
+  );
 }
 
 function checkPrometheus(checkExpr) {
@@ -1042,7 +1079,7 @@ async function main() {
   const defaults = await defaultMetrics();
   if (defaults.size === 0) fail('check', 'prom-client not found: cannot list its default metrics');
   const checkExpr = makeMetricChecker(metrics, defaults, defaultLabels);
-  checkDashboard(checkExpr);
+  checkDashboard(checkExpr, metrics);
   checkPrometheus(checkExpr);
   passed.push(
     `code: ${metrics.size} Vigil metrics, env of ${SERVICES.map((s) => `${s} (${FACTS[s].names.size})`).join(', ')}`,
