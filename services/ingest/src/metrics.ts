@@ -5,7 +5,7 @@ export type Transport = 'grpc' | 'http';
 /** Everything ingest exports on /metrics, created on the given registry. */
 export function createIngestMetrics(registry: Registry) {
   const registers = [registry];
-  return {
+  const metrics = {
     eventsAccepted: new Counter({
       name: 'vigil_ingest_events_accepted_total',
       help: 'Events acknowledged by Kafka and receipted (duplicates excluded)',
@@ -88,6 +88,10 @@ export function createIngestMetrics(registry: Registry) {
       registers,
     }),
   };
+  // Both outcomes exist from the start at 0, so that increase() over the first orphans an
+  // instance settles sees them (it needs a sample before the jump) and the alert stays simple.
+  for (const outcome of ['found', 'not_found'] as const) metrics.orphanedClaims.inc({ outcome }, 0);
+  return metrics;
 }
 
 export type IngestMetrics = ReturnType<typeof createIngestMetrics>;
