@@ -36,7 +36,8 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      res.setHeader('allow', 'GET, HEAD');
+      sendError(res, 405, 'METHOD_NOT_ALLOWED', `${ENDPOINTS} answer GET and HEAD only`);
       return;
     }
     switch (path) {
@@ -54,12 +55,12 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
           (text) => res.writeHead(200, { 'content-type': options.registry.contentType }).end(text),
           (err: unknown) => {
             options.logger.error({ err }, 'metrics collection failed');
-            res.writeHead(500).end();
+            sendError(res, 500, 'METRICS_FAILED', 'collecting the metrics failed; see the logs');
           },
         );
         return;
       default:
-        sendJson(res, 404, { error: 'not found' });
+        sendError(res, 404, 'NOT_FOUND', `no such endpoint; ${ENDPOINTS} exist`);
     }
   });
   server.keepAliveTimeout = 5_000;
@@ -85,6 +86,13 @@ function safeCheck(check: ReadinessCheck): boolean {
   } catch {
     return false;
   }
+}
+
+const ENDPOINTS = '/healthz, /readyz and /metrics';
+
+/** The same error shape as the services' HTTP APIs: {"error": {"code", "message"}}. */
+function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { error: { code, message } });
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

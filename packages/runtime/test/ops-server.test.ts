@@ -57,6 +57,23 @@ describe('ops server', () => {
     expect(body).toContain('process_cpu_seconds_total');
   });
 
+  it('answers unknown paths and other methods with a JSON error', async () => {
+    const missing = await get('/metricz');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('/healthz') as unknown },
+    });
+    const posted = await fetch(`http://127.0.0.1:${server.port}/metrics`, {
+      method: 'POST',
+      body: 'x'.repeat(64 * 1024),
+    });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get('allow')).toBe('GET, HEAD');
+    expect(((await posted.json()) as { error: { code: string } }).error.code).toBe(
+      'METHOD_NOT_ALLOWED',
+    );
+  });
+
   it('turns unready while draining', async () => {
     server.markDraining();
     expect((await get('/readyz')).status).toBe(503);
