@@ -1,7 +1,8 @@
 /**
  * Hostile input, end to end: about 1,500 generated malformed or hostile requests against the
- * public endpoints of the real services (built `dist/`, run as child processes on a private Kafka
- * and Redis), each of which must get a clean error. Afterwards every process must still be alive,
+ * public endpoints of the real services (gRPC, ingest's HTTP API and every service's ops port;
+ * built `dist/`, run as child processes on a private Kafka and Redis), each of which must get a
+ * clean error. Afterwards every process must still be alive,
  * healthy, ready and serving; in-flight work, the risk decision log and file descriptors must
  * drain; memory must not run away; and `access-events` must hold exactly the events callers were
  * told were stored (count, ids, and for hostile-but-valid events, content), nothing else.
@@ -150,12 +151,16 @@ interface HttpExpect {
   bare?: boolean;
   /** Transport outcomes acceptable instead of a response. */
   transportErrors?: readonly string[];
+  /** The Allow header a 405 must carry (ingest's API: POST). */
+  allow?: string;
 }
 
 interface HttpCase {
   kind: 'http';
   category: string;
   name: string;
+  /** Whose ops port (/healthz, /readyz, /metrics) gets the request; default: ingest's HTTP API. */
+  ops?: ServiceName;
   request: () => HttpRequestSpec | { raw: Buffer | string };
   expect: HttpExpect;
   verify?: EventInput;
@@ -230,7 +235,8 @@ function judgeHttp(expect: HttpExpect, method: string, o: HttpObservation): stri
   if (o.status === 401 && !/^Bearer/i.test(o.headers['www-authenticate'] ?? '')) {
     return '401 without WWW-Authenticate: Bearer';
   }
-  if (o.status === 405 && o.headers.allow !== 'POST') return '405 without Allow: POST';
+  const allow = expect.allow ?? 'POST';
+  if (o.status === 405 && o.headers.allow !== allow) return `405 without Allow: ${allow}`;
   if (method === 'HEAD') return o.body.length === 0 ? undefined : 'a HEAD answer with a body';
   let parsed: unknown;
   try {
@@ -2126,7 +2132,89 @@ function buildCases(rng: Rng, tokens: Tokens): HostileCase[] {
     ...httpJsonCases(rng, tokens),
     ...httpUnicodeCases(rng, tokens),
     ...httpRequestShapeCases(rng, tokens),
+    ...opsEndpointCases(rng),
   ]);
+}
+
+/**
+ * The ops port of every service (/healthz, /readyz, /metrics) is reachable wherever Prometheus
+ * and the kubelet are, and in Compose it is published: it must shrug off junk as the APIs do.
+ */
+function opsEndpointCases(rng: Rng): HttpCase[] {
+  const cases: HttpCase[] = [];
+  const NOT_FOUND: HttpExpect = { statuses: [404], codes: ['NOT_FOUND'] };
+  const NOT_ALLOWED: HttpExpect = {
+    statuses: [405],
+    codes: ['METHOD_NOT_ALLOWED'],
+    allow: 'GET, HEAD',
+    // The answer comes from the headers; a big body may still be on its way when it does.
+    transportErrors: ['EPIPE', 'ECONNRESET'],
+  };
+  const OK: HttpExpect = { statuses: [200] };
+  const PARSER: HttpExpect = { statuses: [400, 431], bare: true };
+  const get =
+    (path: string, headers: Record<string, string> = {}) =>
+    () => ({
+      method: 'GET',
+      path,
+      headers,
+    });
+  for (const service of SERVICES) {
+    const r = rng.fork();
+    const add = (name: string, request: HttpCase['request'], expect: HttpExpect) =>
+      cases.push({
+        kind: 'http',
+        category: 'ops endpoints',
+        name: `${service}: ${name}`,
+        ops: service,
+        request,
+        expect,
+      });
+
+    add('GET /metrics with a 4 KB query', get(`/metrics?${'q='.repeat(2_000)}`), OK);
+    add('HEAD /healthz', () => ({ method: 'HEAD', path: '/healthz' }), OK);
+    add('GET /readyz with odd headers', get('/readyz', { accept: '*/*;q=abc', 'x-a': '\t' }), OK);
+    for (const path of [
+      '/',
+      '/metrics/',
+      '//healthz',
+      '/healthz/../metrics',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/readyz%00',
+      `/${'a'.repeat(8_000)}`,
+      '/debug/pprof',
+      '/.env',
+    ]) {
+      add(`GET ${path.slice(0, 40)}`, get(path), NOT_FOUND);
+    }
+    for (let i = 0; i < 4; i++) {
+      const path = `/${Array.from({ length: r.int(1, 40) }, () => r.pick(['a', '%ff', '%c0%af', '~', '.', '%20', '%25'])).join('')}`;
+      add(`GET random path #${i}`, get(path), NOT_FOUND);
+    }
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+      add(
+        `${method} /metrics`,
+        () => ({ method, path: '/metrics', body: r.bytes(r.int(1, 2_048)) }),
+        NOT_ALLOWED,
+      );
+    }
+    add(
+      'POST /readyz with 2 MiB',
+      () => ({ method: 'POST', path: '/readyz', body: Buffer.alloc(2 * 1024 * 1024, 0x41) }),
+      NOT_ALLOWED,
+    );
+    add(
+      '20 KB header',
+      () => ({ raw: `GET /metrics HTTP/1.1\r\nHost: x\r\nx-pad: ${'p'.repeat(20_000)}\r\n\r\n` }),
+      PARSER,
+    );
+    add('garbage request line', () => ({ raw: 'GARBAGE\r\n\r\n' }), PARSER);
+    add('random bytes', () => ({ raw: r.bytes(r.int(16, 512)) }), {
+      ...PARSER,
+      transportErrors: ['CLOSED_WITHOUT_RESPONSE', 'ECONNRESET'],
+    });
+  }
+  return cases;
 }
 
 // ---- running ----------------------------------------------------------------------------------
@@ -2135,6 +2223,7 @@ interface Targets {
   grpcAddress: Record<Service, string>;
   clients: Record<Service, GrpcClient>;
   httpPort: number;
+  opsPorts: Record<ServiceName, number>;
 }
 
 async function runCase(c: HostileCase, targets: Targets): Promise<CaseResult> {
@@ -2174,10 +2263,11 @@ async function runCase(c: HostileCase, targets: Targets): Promise<CaseResult> {
     };
   }
   const request = c.request();
+  const port = c.ops ? targets.opsPorts[c.ops] : targets.httpPort;
   const o =
     'raw' in request
-      ? await rawHttp(targets.httpPort, request.raw, CALL_TIMEOUT_MS)
-      : await httpRequest(targets.httpPort, request, CALL_TIMEOUT_MS);
+      ? await rawHttp(port, request.raw, CALL_TIMEOUT_MS)
+      : await httpRequest(port, request, CALL_TIMEOUT_MS);
   let label = o.status === undefined ? (o.error ?? 'no response') : String(o.status);
   if (o.status !== undefined && o.status !== 200 && o.body.length === 0) {
     label += ' (no body)';
@@ -2418,6 +2508,7 @@ describe('hostile input against the running services', () => {
           risk: new grpc.Client(grpcAddress.risk, insecure),
         },
         httpPort: stack.instance('ingest').ports.http as number,
+        opsPorts: { ingest: ops('ingest'), risk: ops('risk'), sealer: ops('sealer') },
       };
       const started = Date.now();
       let results: CaseResult[];
