@@ -12,7 +12,14 @@ export {
   toBase64,
   parseBase64,
 } from './bytes';
-export { ZERO_HASH, EMPTY_ROOT_HASH, leafHash, nodeHash, rootFromLeafHashes } from './merkle';
+export {
+  ZERO_HASH,
+  EMPTY_ROOT_HASH,
+  leafHash,
+  nodeHash,
+  rootFromLeafHashes,
+  MerkleAccumulator,
+} from './merkle';
 export {
   type TreeIndex,
   inclusionProof,
@@ -49,7 +56,9 @@ export {
 } from './chain';
 export {
   verifyBatch,
+  BatchVerifier,
   findUnsealed,
+  CoverageSweep,
   leafHashesForRecords,
   type BatchRecord,
   type BatchProblem,

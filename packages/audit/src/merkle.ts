@@ -9,7 +9,7 @@
  * makes second-preimage attacks on the tree fail.
  */
 import { AuditError } from './errors';
-import { HASH_SIZE, isHash, sha256 } from './bytes';
+import { HASH_SIZE, copyBytes, isHash, sha256 } from './bytes';
 
 /** 32 zero bytes: the prevRootHash of the first sealed root of a topic-partition. */
 export const ZERO_HASH: Uint8Array = new Uint8Array(HASH_SIZE);
@@ -48,6 +48,63 @@ export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Arra
   if (leafHashes.length === 0) return EMPTY_ROOT_HASH.slice();
   const levels = treeLevels(leafHashes);
   return (levels[levels.length - 1] as Uint8Array[])[0] as Uint8Array;
+}
+
+/**
+ * The RFC 6962 root of leaves given one at a time, in O(log n) memory: what a verifier streaming
+ * a batch needs, where rootFromLeafHashes would hold every leaf hash of the batch.
+ *
+ * It holds one perfect subtree per set bit of n, largest (leftmost) first, and merges the two
+ * rightmost whenever their sizes are equal, like a binary counter carrying. Their right fold
+ * H(s0, H(s1, ... H(s[m-2], s[m-1]))) is MTH(D[n]): when n is a power of two the one subtree held
+ * is the whole tree; otherwise s0 covers D[0:k], k being the largest power of two below n (the
+ * RFC's split point), and the others are exactly the subtrees held for the n - k leaves D[k:n],
+ * whose fold is MTH(D[k:n]) by induction. The tests compare it with rootFromLeafHashes for every
+ * size up to 1,100 and around every power of two up to 2^16.
+ */
+export class MerkleAccumulator {
+  /** Roots of perfect subtrees, leftmost first; sizes[i] is the leaf count under hashes[i]. */
+  private readonly hashes: Uint8Array[] = [];
+  private readonly sizes: number[] = [];
+  private count = 0;
+
+  /** Leaves added so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  add(leaf: Uint8Array): void {
+    if (!isHash(leaf)) {
+      throw new AuditError(
+        'INVALID_ARGUMENT',
+        `leaf hash ${this.count} is not a ${HASH_SIZE}-byte Uint8Array`,
+      );
+    }
+    // Held until merged, so a copy: a caller reusing its buffer must not change our root.
+    let hash = copyBytes(leaf);
+    let size = 1;
+    // Equal sizes are always powers of two here, so merging them yields a perfect subtree.
+    while (this.sizes.length > 0 && this.sizes[this.sizes.length - 1] === size) {
+      this.sizes.pop();
+      hash = hashChildren(this.hashes.pop() as Uint8Array, hash);
+      size *= 2;
+    }
+    this.hashes.push(hash);
+    this.sizes.push(size);
+    this.count++;
+  }
+
+  /** MTH of the leaves added so far; more may be added afterwards. */
+  root(): Uint8Array {
+    // copyBytes, not slice: these may be Buffers, whose slice() is a view of the same memory.
+    if (this.hashes.length === 0) return copyBytes(EMPTY_ROOT_HASH);
+    let root = this.hashes[this.hashes.length - 1] as Uint8Array;
+    for (let i = this.hashes.length - 2; i >= 0; i--) {
+      root = hashChildren(this.hashes[i] as Uint8Array, root);
+    }
+    // A lone leaf is its own root: a copy, so the caller's hash and ours stay separate.
+    return copyBytes(root);
+  }
 }
 
 export function checkLeafHashes(leafHashes: readonly Uint8Array[]): void {

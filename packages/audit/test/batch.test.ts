@@ -1,4 +1,12 @@
-import { findUnsealed, verifyBatch, type BatchProblem, type SealedRootRecord } from '../src';
+import {
+  BatchVerifier,
+  CoverageSweep,
+  findUnsealed,
+  verifyBatch,
+  type BatchProblem,
+  type BatchRecord,
+  type SealedRootRecord,
+} from '../src';
 import { PARTITION, TOPIC, expectCode, newKey, range, recordValue, sealChain } from './fixtures';
 
 const kinds = (problems: { kind: string }[]) => problems.map((p) => p.kind);
@@ -143,6 +151,102 @@ describe('findUnsealed', () => {
     expectCode(() => findUnsealed(['-1'], roots), 'INVALID_ARGUMENT');
     expectCode(
       () => findUnsealed([1], [{ batchSequence: 0, firstOffset: 1.5, lastOffset: 2 }]),
+      'INVALID_ARGUMENT',
+    );
+  });
+});
+
+describe('BatchVerifier', () => {
+  const key = newKey();
+  const [sealed] = sealChain([[10, 11, 12, 14, 15]], [key]);
+  const root = sealed?.root as SealedRootRecord;
+  const records = sealed?.records ?? [];
+  const feed = (batch: BatchVerifier, list: readonly BatchRecord[]) => {
+    for (const record of list) batch.add(record);
+    return batch.finish();
+  };
+
+  it('reports what verifyBatch reports, one record at a time', () => {
+    expect(feed(new BatchVerifier(root), records)).toEqual([]);
+    const tampered = [
+      { offset: '9', value: recordValue(9) },
+      records[0],
+      records[0],
+      { ...records[1], value: Buffer.from('edited') },
+      { offset: 'x', value: recordValue(1) },
+      ...records.slice(2),
+    ] as BatchRecord[];
+    const problems = feed(new BatchVerifier(root), tampered);
+    expect(kinds(problems)).toEqual([
+      'OUT_OF_RANGE',
+      'OUT_OF_ORDER',
+      'MALFORMED_RECORD',
+      'BAD_LEAF_COUNT',
+      'ROOT_MISMATCH',
+    ]);
+    expect(problems).toEqual(verifyBatch(root, tampered));
+    expect(problems[2]?.message).toBe(
+      'batch 0: record 4: offset must be a Kafka offset: an integer in 0..2^63-1 as a safe-integer number, bigint or decimal string',
+    );
+  });
+
+  it('checks an empty batch against its root when finished', () => {
+    expect(kinds(new BatchVerifier(root).finish())).toEqual(['BAD_LEAF_COUNT', 'ROOT_MISMATCH']);
+  });
+
+  it('ignores records of a malformed root, reporting only the root', () => {
+    const batch = new BatchVerifier({ ...root, signature: new Uint8Array(3) });
+    expect(kinds(feed(batch, records))).toEqual(['MALFORMED_ROOT']);
+  });
+
+  it('is not affected by later changes to the root object', () => {
+    const copy = { ...root, rootHash: new Uint8Array(root.rootHash) };
+    const batch = new BatchVerifier(copy);
+    copy.rootHash.fill(0);
+    copy.leafCount = 99;
+    expect(feed(batch, records)).toEqual([]);
+  });
+
+  it('refuses records and a second finish once finished', () => {
+    const batch = new BatchVerifier(root);
+    batch.finish();
+    expectCode(() => batch.add(records[0] as BatchRecord), 'INVALID_ARGUMENT');
+    expectCode(() => batch.finish(), 'INVALID_ARGUMENT');
+  });
+});
+
+describe('CoverageSweep', () => {
+  const key = newKey();
+  const roots = sealChain([range(0, 9), range(10, 19), range(25, 29)], [key]).map((b) => b.root);
+  const sweep = (offsets: readonly (number | bigint | string)[], list = roots) => {
+    const s = new CoverageSweep(list);
+    for (const offset of offsets) s.add(offset);
+    return s.finish();
+  };
+
+  it('reports what findUnsealed reports, from ascending offsets one at a time', () => {
+    const offsets = [...range(0, 29), 30, 31];
+    expect(sweep(offsets)).toEqual(findUnsealed(offsets, roots));
+    expect(sweep(offsets.map(String))).toEqual(findUnsealed(offsets, roots));
+    const overlapping = sealChain([range(0, 9), range(8, 12)], [key]).map((b) => b.root);
+    expect(sweep(range(0, 12), overlapping)).toEqual(findUnsealed(range(0, 12), overlapping));
+  });
+
+  it('ignores a repeated offset, as findUnsealed ignores duplicates', () => {
+    expect(sweep([0, 1, 1, 2, 20, 20n, '20', 21])).toEqual(findUnsealed([0, 1, 2, 20, 21], roots));
+  });
+
+  it('refuses a step back, a malformed offset and use after finish', () => {
+    const s = new CoverageSweep(roots);
+    s.add(5);
+    expectCode(() => s.add(4), 'INVALID_ARGUMENT');
+    expectCode(() => s.add('-1'), 'INVALID_ARGUMENT');
+    s.add(6);
+    expect(s.finish()).toEqual([]);
+    expectCode(() => s.add(7), 'INVALID_ARGUMENT');
+    expectCode(() => s.finish(), 'INVALID_ARGUMENT');
+    expectCode(
+      () => new CoverageSweep([{ batchSequence: 0, firstOffset: -1, lastOffset: 2 }]),
       'INVALID_ARGUMENT',
     );
   });

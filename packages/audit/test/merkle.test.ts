@@ -3,6 +3,7 @@ import {
   AuditError,
   EMPTY_ROOT_HASH,
   ZERO_HASH,
+  MerkleAccumulator,
   leafHash,
   nodeHash,
   rootFromLeafHashes,
@@ -129,5 +130,66 @@ describe('RFC 6962 hashing', () => {
     expect(() => leafHash('text' as unknown as Uint8Array)).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
     );
+  });
+});
+
+describe('MerkleAccumulator', () => {
+  // Its root after each add is the root of every prefix, so one pass covers every size.
+  it('equals rootFromLeafHashes for every size 0..1100, and the RFC recursion up to 64', () => {
+    const data = inputs(1100);
+    const hashes = leafHashes(data);
+    const acc = new MerkleAccumulator();
+    for (let n = 0; n <= hashes.length; n++) {
+      expect(acc.size).toBe(n);
+      const root = hex(acc.root());
+      expect(root).toBe(hex(rootFromLeafHashes(hashes.slice(0, n))));
+      if (n <= 64) expect(root).toBe(hex(refMth(data.slice(0, n))));
+      if (n < hashes.length) acc.add(hashes[n] as Uint8Array);
+    }
+  });
+
+  it('equals rootFromLeafHashes around every power of two up to 2^16', () => {
+    const hashes = leafHashes(inputs(2 ** 16 + 1));
+    const checked = new Set<number>();
+    for (let k = 0; k <= 16; k++) for (const d of [-1, 0, 1]) checked.add(2 ** k + d);
+    const acc = new MerkleAccumulator();
+    for (let n = 1; n <= hashes.length; n++) {
+      acc.add(hashes[n - 1] as Uint8Array);
+      if (checked.has(n)) {
+        expect([n, hex(acc.root())]).toEqual([n, hex(rootFromLeafHashes(hashes.slice(0, n)))]);
+      }
+    }
+  });
+
+  it('reproduces the Certificate Transparency reference roots', () => {
+    const acc = new MerkleAccumulator();
+    CT_INPUTS.forEach((data, i) => {
+      acc.add(leafHash(data));
+      expect(hex(acc.root())).toBe(CT_ROOTS[i]);
+    });
+  });
+
+  it('neither aliases nor mutates the hashes it is given', () => {
+    const [a, b] = leafHashes(inputs(2)) as [Uint8Array, Uint8Array];
+    const before = hex(a);
+    const acc = new MerkleAccumulator();
+    acc.add(a);
+    const single = acc.root();
+    single.fill(0);
+    expect(hex(a)).toBe(before);
+    expect(hex(acc.root())).toBe(before);
+    acc.add(b);
+    expect(hex(acc.root())).toBe(hex(nodeHash(a, b)));
+    expect(hex(EMPTY_ROOT_HASH)).toBe(hex(new MerkleAccumulator().root()));
+  });
+
+  it('rejects a leaf that is not a 32-byte hash with INVALID_ARGUMENT, naming its index', () => {
+    const acc = new MerkleAccumulator();
+    acc.add(new Uint8Array(32));
+    expect(() => acc.add(new Uint8Array(31))).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('1') }),
+    );
+    expect(() => acc.add('x' as unknown as Uint8Array)).toThrow(AuditError);
+    expect(acc.size).toBe(1);
   });
 });
