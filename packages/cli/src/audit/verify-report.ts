@@ -1,36 +1,14 @@
-import {
-  findUnsealed,
-  verifyBatch,
-  verifyChain,
-  verifyRootSignature,
-  type Keyring,
-  type SealedRootRecord,
-} from '@vigil/audit';
+/**
+ * The verdict of `vigil audit verify` over the whole sealed log: every chain continuous and signed
+ * by a trusted key, every batch recomputing from the records Kafka holds, every record in exactly
+ * one batch. Pure: the caller reads Kafka and streams records in; one PartitionVerifier per
+ * topic-partition does the checking (see partition-verifier.ts for what memory that takes).
+ */
+import type { Keyring, SealedRootRecord } from '@vigil/audit';
+import { type Finding, type PartitionSummary, PartitionVerifier } from './partition-verifier';
 import type { LoadedRoot, StoredRecord, UnreadableRoot } from './sealed-log';
 
-/** One problem, always located by topic, partition and offsets. */
-export interface Finding {
-  kind: string;
-  topic: string;
-  partition: number;
-  batchSequence?: number;
-  firstOffset?: string;
-  lastOffset?: string;
-  message: string;
-}
-
-export interface PartitionSummary {
-  topic: string;
-  partition: number;
-  records: number;
-  batches: number;
-  /** Offsets of the first and last sealed records, when any are sealed. */
-  firstSealedOffset?: number;
-  lastSealedOffset?: number;
-  /** Records after the last root: not a failure with allowPending. */
-  pending: number;
-  ok: boolean;
-}
+export type { Finding, PartitionSummary } from './partition-verifier';
 
 export interface VerifyReport {
   ok: boolean;
@@ -46,132 +24,116 @@ export interface VerifyReport {
   findings: Finding[];
 }
 
-export interface VerifyInput {
+/** What verification needs besides the records: the sealed-roots topic, read in full. */
+export interface SealedRootsInput {
   rootsTopic: string;
   roots: readonly LoadedRoot[];
   unreadable: readonly UnreadableRoot[];
-  /** topic -> partition -> records in offset order. */
-  records: ReadonlyMap<string, ReadonlyMap<number, readonly StoredRecord[]>>;
   keyring: Keyring;
   /** Records after a partition's last root are "pending" rather than unsealed. */
   allowPending?: boolean;
 }
 
+export interface VerifyInput extends SealedRootsInput {
+  /** topic -> partition -> records in offset order. */
+  records: ReadonlyMap<string, ReadonlyMap<number, readonly StoredRecord[]>>;
+}
+
 /**
- * Decides whether the sealed log is intact: every chain continuous and signed by a trusted key,
- * every batch recomputing from the records Kafka holds, and every record in exactly one batch.
- * Pure: the caller reads Kafka.
+ * Verifies the sealed log from records streamed in with add(), each partition's in offset order
+ * (partitions may interleave), then finish() for the report. Holds the roots, the open batches
+ * and the findings, never the records.
  */
-export function verifySealedLog(input: VerifyInput): VerifyReport {
-  const findings: Finding[] = input.unreadable.map((u) => ({
-    kind: 'MALFORMED_ROOT',
-    topic: input.rootsTopic,
-    partition: u.rootsPartition,
-    firstOffset: String(u.rootsOffset),
-    lastOffset: String(u.rootsOffset),
-    message: `${input.rootsTopic}/${u.rootsPartition} offset ${u.rootsOffset} is not a sealed root: ${u.reason}`,
-  }));
+export class SealedLogVerifier {
+  private readonly input: SealedRootsInput;
+  /** By "topic/partition": one for every partition with roots, and any that records arrive for. */
+  private readonly partitions = new Map<string, PartitionVerifier>();
+  private finished = false;
 
-  const rootsByPartition = new Map<string, SealedRootRecord[]>();
-  for (const { root } of input.roots) {
-    const key = `${root.topic}/${root.partition}`;
-    let list = rootsByPartition.get(key);
-    if (!list) rootsByPartition.set(key, (list = []));
-    list.push(root);
-  }
-  const keys = new Set(rootsByPartition.keys());
-  for (const [topic, partitions] of input.records) {
-    for (const [partition, records] of partitions)
-      if (records.length > 0) keys.add(`${topic}/${partition}`);
+  constructor(input: SealedRootsInput) {
+    this.input = input;
+    const rootsByPartition = new Map<string, SealedRootRecord[]>();
+    for (const { root } of input.roots) {
+      const key = `${root.topic}/${root.partition}`;
+      let list = rootsByPartition.get(key);
+      if (!list) rootsByPartition.set(key, (list = []));
+      list.push(root);
+    }
+    for (const [key, roots] of rootsByPartition)
+      this.partitions.set(key, this.verifier(key, roots));
   }
 
-  const partitions: PartitionSummary[] = [];
-  const keyIds = new Set<string>();
-  for (const key of [...keys].sort(comparePartitionKeys)) {
+  /** The next record of topic/partition. */
+  add(topic: string, partition: number, record: StoredRecord): void {
+    if (this.finished) throw new Error('the sealed log verification is already finished');
+    const key = `${topic}/${partition}`;
+    let verifier = this.partitions.get(key);
+    // Records nobody sealed still make a partition, to be reported unsealed.
+    if (!verifier) this.partitions.set(key, (verifier = this.verifier(key, [])));
+    verifier.add(record);
+  }
+
+  finish(): VerifyReport {
+    if (this.finished) throw new Error('the sealed log verification is already finished');
+    this.finished = true;
+    const { rootsTopic } = this.input;
+    const findings: Finding[] = this.input.unreadable.map((u) => ({
+      kind: 'MALFORMED_ROOT',
+      topic: rootsTopic,
+      partition: u.rootsPartition,
+      firstOffset: String(u.rootsOffset),
+      lastOffset: String(u.rootsOffset),
+      message: `${rootsTopic}/${u.rootsPartition} offset ${u.rootsOffset} is not a sealed root: ${u.reason}`,
+    }));
+    const partitions: PartitionSummary[] = [];
+    const keyIds = new Set<string>();
+    for (const key of [...this.partitions.keys()].sort(comparePartitionKeys)) {
+      const verifier = this.partitions.get(key) as PartitionVerifier;
+      const result = verifier.finish();
+      verifier.trusted.forEach((root) => keyIds.add(root.keyId));
+      partitions.push(result.summary);
+      findings.push(...result.findings);
+    }
+    return {
+      ok: findings.length === 0,
+      rootsTopic,
+      totals: {
+        partitions: partitions.length,
+        records: partitions.reduce((n, p) => n + p.records, 0),
+        batches: partitions.reduce((n, p) => n + p.batches, 0),
+        keyIds: [...keyIds].sort(),
+        pending: partitions.reduce((n, p) => n + p.pending, 0),
+      },
+      partitions,
+      findings,
+    };
+  }
+
+  /** The key is parsed back rather than taken from a root, so both kinds of partition match. */
+  private verifier(key: string, roots: readonly SealedRootRecord[]): PartitionVerifier {
     const slash = key.lastIndexOf('/');
-    const topic = key.slice(0, slash);
-    const partition = Number(key.slice(slash + 1));
-    const roots = rootsByPartition.get(key) ?? [];
-    const records = input.records.get(topic)?.get(partition) ?? [];
-    const before = findings.length;
-
-    for (const problem of verifyChain(roots, input.keyring, {
-      expectedFirstOffset: records[0]?.offset,
-    })) {
-      findings.push({
-        kind: problem.kind,
-        topic,
-        partition,
-        batchSequence: problem.batchSequence,
-        firstOffset: problem.firstOffset?.toString(),
-        lastOffset: problem.lastOffset?.toString(),
-        message: problem.message,
-      });
-    }
-
-    // Only roots a trusted key signed can vouch for records.
-    const trusted = roots.filter((root) => verifyRootSignature(root, input.keyring).ok);
-    trusted.forEach((root) => keyIds.add(root.keyId));
-    for (const root of trusted) {
-      const inRange = recordsBetween(records, root.firstOffset, root.lastOffset);
-      for (const problem of verifyBatch(root, inRange)) {
-        findings.push({
-          kind: problem.kind,
-          topic,
-          partition,
-          batchSequence: problem.batchSequence,
-          firstOffset: problem.offset ?? String(problem.firstOffset),
-          lastOffset: problem.offset ?? String(problem.lastOffset),
-          message: problem.message,
-        });
-      }
-    }
-
-    const lastSealed = trusted.reduce((max, r) => Math.max(max, r.lastOffset), -1);
-    const mustBeSealed = input.allowPending
-      ? records.filter((r) => r.offset <= lastSealed)
-      : records;
-    for (const problem of findUnsealed(
-      mustBeSealed.map((r) => r.offset),
-      trusted,
-      { topic, partition },
-    )) {
-      findings.push({
-        kind: problem.kind,
-        topic,
-        partition,
-        firstOffset: problem.firstOffset,
-        lastOffset: problem.lastOffset,
-        message: problem.message,
-      });
-    }
-
-    const sealed = records.filter((r) => r.offset <= lastSealed);
-    partitions.push({
-      topic,
-      partition,
-      records: records.length,
-      batches: trusted.length,
-      firstSealedOffset: sealed[0]?.offset,
-      lastSealedOffset: sealed.at(-1)?.offset,
-      pending: records.length - sealed.length,
-      ok: findings.length === before,
+    return new PartitionVerifier({
+      topic: key.slice(0, slash),
+      partition: Number(key.slice(slash + 1)),
+      roots,
+      keyring: this.input.keyring,
+      allowPending: this.input.allowPending,
     });
   }
+}
 
-  return {
-    ok: findings.length === 0,
-    rootsTopic: input.rootsTopic,
-    totals: {
-      partitions: partitions.length,
-      records: partitions.reduce((n, p) => n + p.records, 0),
-      batches: partitions.reduce((n, p) => n + p.batches, 0),
-      keyIds: [...keyIds].sort(),
-      pending: partitions.reduce((n, p) => n + p.pending, 0),
-    },
-    partitions,
-    findings,
-  };
+/**
+ * Decides whether the sealed log is intact from records already in memory: SealedLogVerifier fed
+ * every record. Each partition's records must be in offset order.
+ */
+export function verifySealedLog(input: VerifyInput): VerifyReport {
+  const verifier = new SealedLogVerifier(input);
+  for (const [topic, partitions] of input.records) {
+    for (const [partition, records] of partitions) {
+      for (const record of records) verifier.add(topic, partition, record);
+    }
+  }
+  return verifier.finish();
 }
 
 /** The records with first <= offset <= last; `records` is in offset order. */
