@@ -14,8 +14,8 @@ import {
 import { CliError, EXIT } from '../exit-codes';
 import { cliKafka, withKafkaErrors } from '../kafka-connection';
 import type { Output } from '../output';
-import { loadRecords, loadSealedRoots, type Progress } from './sealed-log';
-import { recordsBetween, verifySealedLog, type VerifyReport } from './verify-report';
+import { loadRecords, loadSealedRoots, readRecords, type Progress } from './sealed-log';
+import { SealedLogVerifier, recordsBetween, type VerifyReport } from './verify-report';
 
 export const DEFAULT_SEALED_TOPICS = ['access-events', 'authz-decisions'];
 
@@ -111,20 +111,29 @@ export async function auditVerify(flags: VerifyFlags, out: Output): Promise<numb
       const topics = new Set(explicit ?? DEFAULT_SEALED_TOPICS.filter((t) => existing.has(t)));
       if (!explicit)
         for (const { root } of roots) if (existing.has(root.topic)) topics.add(root.topic);
-      const records = new Map<string, Map<number, { offset: number; value: Uint8Array }[]>>();
-      for (const topic of [...topics].sort()) {
-        const bar = progressBar(`reading ${topic}`.padEnd(15), flags.progress && !out.json);
-        records.set(topic, await loadRecords(kafka, admin, topic, { onProgress: bar.update }));
-        bar.stop();
-      }
-      return verifySealedLog({
+      const verifier = new SealedLogVerifier({
         rootsTopic: flags.rootsTopic,
         roots,
         unreadable,
-        records,
         keyring,
         allowPending: flags.allowPending,
       });
+      for (const topic of [...topics].sort()) {
+        const bar = progressBar(`reading ${topic}`.padEnd(15), flags.progress && !out.json);
+        // Each record is checked as it arrives and then dropped, so memory is bounded by the roots
+        // and the batches open at the current offsets, not by the size of the log.
+        await readRecords(
+          kafka,
+          admin,
+          topic,
+          (partition, records) => {
+            for (const record of records) verifier.add(topic, partition, record);
+          },
+          { onProgress: bar.update },
+        );
+        bar.stop();
+      }
+      return verifier.finish();
     } finally {
       await admin.disconnect();
     }

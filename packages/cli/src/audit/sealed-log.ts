@@ -2,6 +2,7 @@ import type { Admin, Kafka } from 'kafkajs';
 import { fromProtoSealedRoot, type SealedRootRecord } from '@vigil/audit';
 import { vigil } from '@vigil/proto';
 import { readTopicToEnd } from '@vigil/runtime';
+import { CliError, EXIT } from '../exit-codes';
 
 /** A root as found in the sealed-roots topic, with where it was found. */
 export interface LoadedRoot {
@@ -56,18 +57,32 @@ export async function loadSealedRoots(
   return { roots, unreadable };
 }
 
-/** The stored bytes of every committed record of a topic, per partition, in offset order. */
-export async function loadRecords(
+export interface ReadRecordsOptions {
+  /** Only these partitions (default: all). */
+  partitions?: number[];
+  /** Start here instead of the beginning, per partition. */
+  startOffsets?: Map<number, number>;
+  onProgress?: Progress;
+}
+
+/**
+ * Streams every committed record of a topic to `onRecords`, a fetch at a time: each partition's
+ * records in strictly increasing offset order, partitions interleaved. Nothing is kept here, so a
+ * caller that checks and drops records reads a topic of any size in bounded memory.
+ *
+ * The order is checked, not assumed: a partition holds each offset once, so a repeat or a step
+ * back means the read itself went wrong (say, a consumer that resumed from an earlier position).
+ * Passing such records on would make a verifier report problems the log does not have, and
+ * skipping them would take the first copy on trust, so the read fails instead.
+ */
+export async function readRecords(
   kafka: Kafka,
   admin: Admin,
   topic: string,
-  options: {
-    partitions?: number[];
-    startOffsets?: Map<number, number>;
-    onProgress?: Progress;
-  } = {},
-): Promise<Map<number, StoredRecord[]>> {
-  const byPartition = new Map<number, StoredRecord[]>();
+  onRecords: (partition: number, records: StoredRecord[]) => void,
+  options: ReadRecordsOptions = {},
+): Promise<void> {
+  const last = new Map<number, number>();
   await readTopicToEnd({
     kafka,
     admin,
@@ -76,13 +91,48 @@ export async function loadRecords(
     startOffsets: options.startOffsets,
     onProgress: options.onProgress,
     onBatch: (batch) => {
-      let records = byPartition.get(batch.partition);
-      if (!records) byPartition.set(batch.partition, (records = []));
+      const records: StoredRecord[] = [];
+      let previous = last.get(batch.partition);
       for (const message of batch.messages) {
-        records.push({ offset: Number(message.offset), value: message.value ?? Buffer.alloc(0) });
+        const offset = Number(message.offset);
+        if (previous !== undefined && offset <= previous) {
+          throw new CliError(
+            `reading ${topic}/${batch.partition}: Kafka delivered offset ${offset} after offset ${previous}`,
+            EXIT.UNAVAILABLE,
+            'the read went back on itself, so nothing was concluded; run the command again',
+          );
+        }
+        previous = offset;
+        records.push({ offset, value: message.value ?? Buffer.alloc(0) });
       }
+      if (previous !== undefined) last.set(batch.partition, previous);
+      onRecords(batch.partition, records);
     },
   });
-  for (const records of byPartition.values()) records.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * The stored bytes of every committed record of a topic, per partition, in offset order, all held
+ * in memory: for `audit prove`, which reads one partition from a batch's first offset. Verifying
+ * the whole log streams with readRecords instead.
+ */
+export async function loadRecords(
+  kafka: Kafka,
+  admin: Admin,
+  topic: string,
+  options: ReadRecordsOptions = {},
+): Promise<Map<number, StoredRecord[]>> {
+  const byPartition = new Map<number, StoredRecord[]>();
+  await readRecords(
+    kafka,
+    admin,
+    topic,
+    (partition, records) => {
+      let list = byPartition.get(partition);
+      if (!list) byPartition.set(partition, (list = []));
+      for (const record of records) list.push(record);
+    },
+    options,
+  );
   return byPartition;
 }
