@@ -109,11 +109,6 @@ export class PartitionVerifier {
     });
   }
 
-  /** Records added so far. */
-  get recordCount(): number {
-    return this.records;
-  }
-
   /**
    * The next record of the partition. Offsets must not decrease: a reader that steps back is
    * broken, and sorting here would mean holding the partition. A repeated offset is taken as a

@@ -45,13 +45,15 @@ export interface VerifyInput extends SealedRootsInput {
  * and the findings, never the records.
  */
 export class SealedLogVerifier {
-  private readonly input: SealedRootsInput;
+  /** The input but its roots, which the partition verifiers hold. */
+  private readonly input: Omit<SealedRootsInput, 'roots'>;
   /** By "topic/partition": one for every partition with roots, and any that records arrive for. */
   private readonly partitions = new Map<string, PartitionVerifier>();
   private finished = false;
 
   constructor(input: SealedRootsInput) {
-    this.input = input;
+    const { rootsTopic, unreadable, keyring, allowPending } = input;
+    this.input = { rootsTopic, unreadable, keyring, allowPending };
     const rootsByPartition = new Map<string, SealedRootRecord[]>();
     for (const { root } of input.roots) {
       const key = `${root.topic}/${root.partition}`;
