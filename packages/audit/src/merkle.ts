@@ -15,7 +15,7 @@ import { HASH_SIZE, copyBytes, isHash, sha256 } from './bytes';
 export const ZERO_HASH: Uint8Array = new Uint8Array(HASH_SIZE);
 
 /** MTH of the empty tree, SHA-256 of the empty string (e3b0c442...b855). */
-export const EMPTY_ROOT_HASH: Uint8Array = sha256(new Uint8Array(0));
+export const EMPTY_ROOT_HASH: Uint8Array = copyBytes(sha256(new Uint8Array(0)));
 
 export function leafHash(data: Uint8Array): Uint8Array {
   if (!(data instanceof Uint8Array)) {
@@ -45,7 +45,8 @@ export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
 
 export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Array {
   checkLeafHashes(leafHashes);
-  if (leafHashes.length === 0) return EMPTY_ROOT_HASH.slice();
+  // A copy: Buffer#slice would be a view, and a caller writing to it would change the constant.
+  if (leafHashes.length === 0) return copyBytes(EMPTY_ROOT_HASH);
   const levels = treeLevels(leafHashes);
   return (levels[levels.length - 1] as Uint8Array[])[0] as Uint8Array;
 }

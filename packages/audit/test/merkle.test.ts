@@ -68,6 +68,14 @@ describe('RFC 6962 hashing', () => {
     expect(ZERO_HASH).toEqual(new Uint8Array(32));
   });
 
+  it('hands out the empty root as a copy, so a caller cannot change the constant', () => {
+    const root = rootFromLeafHashes([]);
+    root.fill(0);
+    expect(hex(EMPTY_ROOT_HASH)).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+  });
+
   it('reproduces the Certificate Transparency reference roots', () => {
     for (let n = 1; n <= CT_INPUTS.length; n++) {
       const data = CT_INPUTS.slice(0, n);
