@@ -9,7 +9,7 @@ import {
   signRoot,
   type SealedRootRecord,
 } from '@vigil/audit';
-import { recordsBetween, verifySealedLog } from '../src/audit/verify-report';
+import { verifySealedLog } from '../src/audit/verify-report';
 import type { LoadedRoot, StoredRecord } from '../src/audit/sealed-log';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -137,14 +137,5 @@ describe('verifySealedLog', () => {
       keyring,
     });
     expect(report.findings.map((f) => f.kind).sort()).toEqual(['UNKNOWN_KEY', 'UNSEALED']);
-  });
-});
-
-describe('recordsBetween', () => {
-  it('selects an inclusive offset range by binary search, holes included', () => {
-    const sparse = [0, 1, 4, 5, 9].map(record);
-    expect(recordsBetween(sparse, 1, 5).map((r) => r.offset)).toEqual([1, 4, 5]);
-    expect(recordsBetween(sparse, 6, 8)).toEqual([]);
-    expect(recordsBetween(sparse, 9, 100).map((r) => r.offset)).toEqual([9]);
   });
 });

@@ -14,8 +14,8 @@ import {
 import { CliError, EXIT } from '../exit-codes';
 import { cliKafka, withKafkaErrors } from '../kafka-connection';
 import type { Output } from '../output';
-import { loadRecords, loadSealedRoots, readRecords, type Progress } from './sealed-log';
-import { SealedLogVerifier, recordsBetween, type VerifyReport } from './verify-report';
+import { loadSealedRoots, readRecords, type Progress, type StoredRecord } from './sealed-log';
+import { SealedLogVerifier, type VerifyReport } from './verify-report';
 
 export const DEFAULT_SEALED_TOPICS = ['access-events', 'authz-decisions'];
 
@@ -215,14 +215,16 @@ export async function auditProve(flags: ProveFlags, out: Output): Promise<number
           'the sealer may not have sealed it yet; retry in a few seconds, or check the topic and partition',
         );
       }
-      const byPartition = await loadRecords(kafka, admin, flags.topic, {
-        partitions: [partition],
-        startOffsets: new Map([[partition, root.firstOffset]]),
-      });
-      const batch = recordsBetween(
-        byPartition.get(partition) ?? [],
-        root.firstOffset,
-        root.lastOffset,
+      // Only the batch's own records are kept: the read runs on to the end of the partition.
+      const batch: StoredRecord[] = [];
+      await readRecords(
+        kafka,
+        admin,
+        flags.topic,
+        (_partition, records) => {
+          for (const record of records) if (record.offset <= root.lastOffset) batch.push(record);
+        },
+        { partitions: [partition], startOffsets: new Map([[partition, root.firstOffset]]) },
       );
       const leafIndex = batch.findIndex((r) => r.offset === offset);
       const record = batch[leafIndex];

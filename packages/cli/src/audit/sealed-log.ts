@@ -110,29 +110,3 @@ export async function readRecords(
     },
   });
 }
-
-/**
- * The stored bytes of every committed record of a topic, per partition, in offset order, all held
- * in memory: for `audit prove`, which reads one partition from a batch's first offset. Verifying
- * the whole log streams with readRecords instead.
- */
-export async function loadRecords(
-  kafka: Kafka,
-  admin: Admin,
-  topic: string,
-  options: ReadRecordsOptions = {},
-): Promise<Map<number, StoredRecord[]>> {
-  const byPartition = new Map<number, StoredRecord[]>();
-  await readRecords(
-    kafka,
-    admin,
-    topic,
-    (partition, records) => {
-      let list = byPartition.get(partition);
-      if (!list) byPartition.set(partition, (list = []));
-      for (const record of records) list.push(record);
-    },
-    options,
-  );
-  return byPartition;
-}

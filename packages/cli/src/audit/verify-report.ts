@@ -138,28 +138,6 @@ export function verifySealedLog(input: VerifyInput): VerifyReport {
   return verifier.finish();
 }
 
-/** The records with first <= offset <= last; `records` is in offset order. */
-export function recordsBetween(
-  records: readonly StoredRecord[],
-  first: number,
-  last: number,
-): StoredRecord[] {
-  const start = lowerBound(records, first);
-  const end = lowerBound(records, last + 1);
-  return records.slice(start, end);
-}
-
-function lowerBound(records: readonly StoredRecord[], offset: number): number {
-  let lo = 0;
-  let hi = records.length;
-  while (lo < hi) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if ((records[mid] as StoredRecord).offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function comparePartitionKeys(a: string, b: string): number {
   const [ta = '', pa = '0'] = [a.slice(0, a.lastIndexOf('/')), a.slice(a.lastIndexOf('/') + 1)];
   const [tb = '', pb = '0'] = [b.slice(0, b.lastIndexOf('/')), b.slice(b.lastIndexOf('/') + 1)];
