@@ -19,6 +19,11 @@ export interface ReadToEndOptions {
   partitions?: number[];
   /** Start here instead of the beginning, per partition. */
   startOffsets?: Map<number, number>;
+  /**
+   * Stop before this offset (exclusive), per partition, when the log goes further: a reader
+   * that wants one range need not read, nor wait for, the rest of the partition.
+   */
+  endOffsets?: Map<number, number>;
   /** Gives up after this long. */
   timeoutMs?: number;
   /** Progress callback: records read so far and the total expected. */
@@ -68,6 +73,15 @@ export async function readTopicToEnd(options: ReadToEndOptions): Promise<void> {
     const low = Number(o.low);
     const lastStable = Number(o.high);
     const start = Math.max(low, options.startOffsets?.get(o.partition) ?? low);
+    const stop = options.endOffsets?.get(o.partition);
+    if (stop !== undefined && stop <= lastStable) {
+      // The range ends among stable records: no high watermark needs learning, in either mode.
+      if (stop > start) {
+        targets.set(o.partition, { start, from: start, end: stop, endKnown: true });
+        total += stop - start;
+      }
+      continue;
+    }
     if (untilHighWatermark) {
       // A partition without a single stable record reports no high watermark to a
       // read_committed fetch; it has nothing settled to read either.
@@ -91,10 +105,13 @@ export async function readTopicToEnd(options: ReadToEndOptions): Promise<void> {
   try {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
-    const learnEnd = (target: Target, highWatermark: string) => {
+    const learnEnd = (partition: number, target: Target, highWatermark: string) => {
       if (target.endKnown) return;
       // Only the first report counts: chasing a growing high watermark would never end.
-      const reported = Number(highWatermark);
+      const reported = Math.min(
+        Number(highWatermark),
+        options.endOffsets?.get(partition) ?? Infinity,
+      );
       total += Math.max(0, reported - target.end);
       target.end = Math.max(target.end, reported);
       target.endKnown = true;
@@ -102,7 +119,7 @@ export async function readTopicToEnd(options: ReadToEndOptions): Promise<void> {
     consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
       const target = targets.get(payload.partition);
       if (!target) return;
-      learnEnd(target, payload.highWatermark);
+      learnEnd(payload.partition, target, payload.highWatermark);
       positions.set(payload.partition, Number(payload.lastOffset) + 1);
     });
     await consumer.run({
@@ -110,7 +127,7 @@ export async function readTopicToEnd(options: ReadToEndOptions): Promise<void> {
       eachBatch: async ({ batch }) => {
         const target = targets.get(batch.partition);
         if (!target || failure) return;
-        learnEnd(target, batch.highWatermark);
+        learnEnd(batch.partition, target, batch.highWatermark);
         const inRange = batch.messages.filter((m) => {
           const offset = Number(m.offset);
           return offset >= target.start && offset < target.end;

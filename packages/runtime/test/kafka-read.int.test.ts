@@ -81,3 +81,54 @@ describe('readTopicToEnd through the high watermark', () => {
     expect(result).toEqual(['settled', 'behind the open transaction']);
   }, 60_000);
 });
+
+describe('readTopicToEnd over a range', () => {
+  let kafka: Kafka;
+  let admin: Admin;
+  const topic = uniqueName('read-range');
+
+  beforeAll(async () => {
+    kafka = testKafka();
+    admin = kafka.admin();
+    await admin.connect();
+    await createTestTopics(admin, [{ topic, numPartitions: 1 }]);
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    await producer.send({
+      topic,
+      messages: Array.from({ length: 10 }, (_, i) => ({ value: String(i) })),
+    });
+    await producer.disconnect();
+  });
+
+  afterAll(async () => {
+    await admin.deleteTopics({ topics: [topic] });
+    await admin.disconnect();
+  });
+
+  const read = async (start: number, end: number, through?: 'highWatermark') => {
+    const offsets: number[] = [];
+    await readTopicToEnd({
+      kafka,
+      admin,
+      topic,
+      through,
+      startOffsets: new Map([[0, start]]),
+      endOffsets: new Map([[0, end]]),
+      timeoutMs: 30_000,
+      onBatch: (batch) => {
+        for (const message of batch.messages) offsets.push(Number(message.offset));
+      },
+    });
+    return offsets;
+  };
+
+  it('delivers only the records from start to before end, in either mode', async () => {
+    expect(await read(2, 5)).toEqual([2, 3, 4]);
+    expect(await read(2, 5, 'highWatermark')).toEqual([2, 3, 4]);
+    // An end beyond the log is the log's end; an empty range reads nothing.
+    expect(await read(8, 100)).toEqual([8, 9]);
+    expect(await read(8, 100, 'highWatermark')).toEqual([8, 9]);
+    expect(await read(5, 5)).toEqual([]);
+  }, 60_000);
+});

@@ -215,16 +215,20 @@ export async function auditProve(flags: ProveFlags, out: Output): Promise<number
           'the sealer may not have sealed it yet; retry in a few seconds, or check the topic and partition',
         );
       }
-      // Only the batch's own records are kept: the read runs on to the end of the partition.
+      // The batch's own records, and no more: the read stops after its last offset.
       const batch: StoredRecord[] = [];
       await readRecords(
         kafka,
         admin,
         flags.topic,
         (_partition, records) => {
-          for (const record of records) if (record.offset <= root.lastOffset) batch.push(record);
+          for (const record of records) batch.push(record);
         },
-        { partitions: [partition], startOffsets: new Map([[partition, root.firstOffset]]) },
+        {
+          partitions: [partition],
+          startOffsets: new Map([[partition, root.firstOffset]]),
+          endOffsets: new Map([[partition, root.lastOffset + 1]]),
+        },
       );
       const leafIndex = batch.findIndex((r) => r.offset === offset);
       const record = batch[leafIndex];

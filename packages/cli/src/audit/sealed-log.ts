@@ -62,6 +62,8 @@ export interface ReadRecordsOptions {
   partitions?: number[];
   /** Start here instead of the beginning, per partition. */
   startOffsets?: Map<number, number>;
+  /** Stop before this offset, per partition (see readTopicToEnd). */
+  endOffsets?: Map<number, number>;
   onProgress?: Progress;
 }
 
@@ -89,6 +91,7 @@ export async function readRecords(
     topic,
     partitions: options.partitions,
     startOffsets: options.startOffsets,
+    endOffsets: options.endOffsets,
     onProgress: options.onProgress,
     onBatch: (batch) => {
       const records: StoredRecord[] = [];
