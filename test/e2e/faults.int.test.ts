@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import { timestampFromMillis, vigil as pb } from '@vigil/proto';
 import type { IngestReceipt } from '@vigil/client';
 import { E2EStack } from '../support/stack';
-import { REPO_ROOT } from '../support/processes';
+import { REPO_ROOT, runVigil } from '../support/processes';
 import { waitFor } from '../support/infra';
 import { metricValue, scrapeMetrics } from './support/hostile-kit';
 import { countDecisionIds, countEventIds, dumpKeys, groupLag } from './support/reconcile';
@@ -174,7 +174,8 @@ describe('Vigil under faults', () => {
       'the sealer to seal everything',
       async () => {
         report = JSON.parse(
-          (await vigilCli(verifyArgs, stack.dir)).stdout || '{"ok":false,"findings":[]}',
+          (await runVigil(verifyArgs, { VIGIL_STATE_DIR: stack.dir })).stdout ||
+            '{"ok":false,"findings":[]}',
         );
         return report.ok;
       },
@@ -333,27 +334,6 @@ class SteadyLoad {
       resource: failure ? 'idp/okta' : 'db/prod-orders',
       outcome: failure ? pb.v1.Outcome.OUTCOME_FAILURE : pb.v1.Outcome.OUTCOME_SUCCESS,
     };
-  }
-}
-
-async function vigilCli(
-  args: string[],
-  stateDir: string,
-): Promise<{ code: number; stdout: string }> {
-  try {
-    const { stdout } = await run(
-      process.execPath,
-      [path.join(REPO_ROOT, 'packages/cli/dist/bin/vigil.js'), ...args],
-      {
-        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', VIGIL_STATE_DIR: stateDir },
-        maxBuffer: 256 * 1024 * 1024,
-        timeout: 120_000,
-      },
-    );
-    return { code: 0, stdout };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '' };
   }
 }
 

@@ -6,15 +6,9 @@
  * offline. This test then checks, from Kafka, that every decision the demo was given is logged
  * exactly once and that the sealed log verifies with nothing pending.
  */
-import { execFile } from 'node:child_process';
-import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { E2EStack } from '../support/stack';
-import { REPO_ROOT } from '../support/processes';
+import { runVigil } from '../support/processes';
 import { countDecisionIds } from './support/reconcile';
-
-const run = promisify(execFile);
-const VIGIL = path.join(REPO_ROOT, 'packages/cli/dist/bin/vigil.js');
 
 interface DemoSummary {
   ok: boolean;
@@ -41,10 +35,8 @@ describe('the happy path through public APIs (vigil demo on real processes)', ()
   }, 120_000);
 
   /** Runs the CLI against the private stack; resolves with its exit code and output. */
-  async function vigil(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    const env = {
-      PATH: process.env.PATH ?? '',
-      NO_COLOR: '1',
+  const vigil = (args: string[]) =>
+    runVigil(['--brokers', stack.brokers, ...args], {
       // Its own state dir: the demo writes its proof bundle there, never into the checkout.
       VIGIL_STATE_DIR: stack.dir,
       VIGIL_INGEST_ADDR: `127.0.0.1:${stack.instance('ingest').ports.grpc}`,
@@ -54,23 +46,7 @@ describe('the happy path through public APIs (vigil demo on real processes)', ()
       VIGIL_ADMIN_TOKEN: stack.adminToken,
       VIGIL_KEYRING: stack.keyringFile,
       REDIS_URL: stack.redisUrl,
-    };
-    try {
-      const { stdout, stderr } = await run(
-        process.execPath,
-        [VIGIL, '--brokers', stack.brokers, ...args],
-        { env, timeout: 150_000, maxBuffer: 64 * 1024 * 1024 },
-      );
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const e = err as { code?: number; stdout?: string; stderr?: string };
-      return {
-        code: typeof e.code === 'number' ? e.code : -1,
-        stdout: e.stdout ?? '',
-        stderr: e.stderr ?? '',
-      };
-    }
-  }
+    });
 
   it('tells the demo story, seals every event and decision, and proves an event offline', async () => {
     const demo = await vigil(['--json', 'demo']);

@@ -1,10 +1,44 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { waitFor } from './infra';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the built `vigil` CLI with only `env` (plus PATH and NO_COLOR), so nothing of the
+ * caller's environment or of a developer's .local/stack.env decides the outcome; pass a
+ * VIGIL_STATE_DIR. Never throws on a non-zero exit: the code is the result.
+ */
+export async function runVigil(args: string[], env: Record<string, string>): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [path.join(REPO_ROOT, 'packages/cli/dist/bin/vigil.js'), ...args],
+      {
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+        timeout: 150_000,
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return {
+      code: typeof e.code === 'number' ? e.code : -1,
+      stdout: e.stdout ?? '',
+      stderr: e.stderr ?? '',
+    };
+  }
+}
 
 export interface ServiceProcess {
   readonly name: string;

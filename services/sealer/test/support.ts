@@ -1,19 +1,16 @@
-import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import type { Producer } from 'kafkajs';
 import {
-  REPO_ROOT,
   freePort,
+  runVigil,
   startService,
+  type CliResult,
   type ServiceProcess,
 } from '../../../test/support/processes';
 import { brokers, uniqueName } from '../../../test/support/infra';
-
-const run = promisify(execFile);
 
 /** An isolated sealing setup: its own topics, group, transactional ids and signing key. */
 export interface SealerFixture {
@@ -74,38 +71,12 @@ export async function startSealer(
   return Object.assign(service, { opsPort });
 }
 
-/** Runs the built `vigil` CLI; never throws on a non-zero exit. */
 /** An empty directory, so that no developer's .local/stack.env leaks into CLI runs. */
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-cli-state-'));
 
-export async function vigil(
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      [path.join(REPO_ROOT, 'packages/cli/dist/bin/vigil.js'), ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          KAFKA_BROKERS: brokers().join(','),
-          NO_COLOR: '1',
-          VIGIL_STATE_DIR: stateDir,
-        },
-        timeout: 120_000,
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code?: number; stdout?: string; stderr?: string };
-    return {
-      code: typeof e.code === 'number' ? e.code : -1,
-      stdout: e.stdout ?? '',
-      stderr: e.stderr ?? '',
-    };
-  }
-}
+/** Runs the built `vigil` CLI against the test broker; never throws on a non-zero exit. */
+export const vigil = (args: string[]): Promise<CliResult> =>
+  runVigil(args, { KAFKA_BROKERS: brokers().join(','), VIGIL_STATE_DIR: stateDir });
 
 export function verifyArgs(fixture: SealerFixture, ...extra: string[]): string[] {
   return [
