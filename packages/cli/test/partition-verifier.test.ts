@@ -1,17 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
-import {
-  Keyring,
-  ZERO_HASH,
-  encodeLeafData,
-  leafHash,
-  rootFromLeafHashes,
-  sealedRootHash,
-  signRoot,
-  type SealedRootRecord,
-} from '@vigil/audit';
+import { Keyring, type SealedRootRecord } from '@vigil/audit';
 import { PartitionVerifier } from '../src/audit/partition-verifier';
 import type { StoredRecord } from '../src/audit/sealed-log';
 import { SealedLogVerifier } from '../src/audit/verify-report';
+import { sealRecords } from './fixtures';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const keyring = Keyring.fromPublicKeys([publicKey]);
@@ -20,27 +12,8 @@ const partition = 2;
 
 const record = (offset: number): StoredRecord => ({ offset, value: Buffer.from(`e${offset}`) });
 
-function seal(records: StoredRecord[], previous?: SealedRootRecord): SealedRootRecord {
-  return signRoot(
-    {
-      version: 1,
-      topic,
-      partition,
-      batchSequence: previous ? previous.batchSequence + 1 : 0,
-      firstOffset: records[0]!.offset,
-      lastOffset: records.at(-1)!.offset,
-      leafCount: records.length,
-      rootHash: rootFromLeafHashes(
-        records.map((r) =>
-          leafHash(encodeLeafData({ topic, partition, offset: r.offset }, r.value)),
-        ),
-      ),
-      prevRootHash: previous ? sealedRootHash(previous) : ZERO_HASH,
-      sealedAtMillis: 1_795_000_000_000,
-    },
-    privateKey,
-  );
-}
+const seal = (records: StoredRecord[], previous?: SealedRootRecord): SealedRootRecord =>
+  sealRecords({ topic, partition }, records, previous, privateKey);
 
 // Offsets 4 and 8 are transaction markers: holes with no record.
 const records = [0, 1, 2, 3, 5, 6, 7, 9, 10].map(record);

@@ -12,10 +12,7 @@ import {
   Keyring,
   ZERO_HASH,
   canonicalRootBytes,
-  encodeLeafData,
   keyIdFor,
-  leafHash,
-  rootFromLeafHashes,
   sealedRootHash,
   type SealedRootRecord,
   type UnsignedSealedRoot,
@@ -23,6 +20,7 @@ import {
 import { seededRandom, type Random } from '../../audit/test/random';
 import type { LoadedRoot, StoredRecord, UnreadableRoot } from '../src/audit/sealed-log';
 import { SealedLogVerifier, verifySealedLog, type VerifyInput } from '../src/audit/verify-report';
+import { unsignedRootOver } from './fixtures';
 import { referenceVerifySealedLog } from './verify-report-reference';
 
 const CASES = 400;
@@ -49,26 +47,16 @@ function rootOver(
   previous: SealedRootRecord | undefined,
   key: KeyObject,
 ): SealedRootRecord {
-  const leaves = records.map((r) =>
-    leafHash(encodeLeafData({ topic, partition, offset: r.offset }, r.value)),
-  );
   return signAny(
-    {
-      version: 1,
-      topic,
-      partition,
+    unsignedRootOver({ topic, partition }, records, {
       batchSequence: sequence,
-      firstOffset: records[0]?.offset ?? 0,
-      lastOffset: records.at(-1)?.offset ?? 0,
-      leafCount: records.length,
-      rootHash: rootFromLeafHashes(leaves),
       prevRootHash: !previous
         ? ZERO_HASH
         : previous.rootHash.length === 32
           ? sealedRootHash(previous)
           : new Uint8Array(32).fill(7), // after a malformed root: some link, necessarily wrong
       sealedAtMillis: 1_795_000_000_000 + sequence,
-    },
+    }),
     key,
   );
 }

@@ -1,16 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import {
-  Keyring,
-  ZERO_HASH,
-  encodeLeafData,
-  leafHash,
-  rootFromLeafHashes,
-  sealedRootHash,
-  signRoot,
-  type SealedRootRecord,
-} from '@vigil/audit';
+import { Keyring, signRoot, type SealedRootRecord } from '@vigil/audit';
 import { verifySealedLog } from '../src/audit/verify-report';
 import type { LoadedRoot, StoredRecord } from '../src/audit/sealed-log';
+import { sealRecords } from './fixtures';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const keyring = Keyring.fromPublicKeys([publicKey]);
@@ -21,30 +13,8 @@ const record = (offset: number): StoredRecord => ({
   value: Buffer.from(`event-${offset}`),
 });
 
-function seal(
-  records: StoredRecord[],
-  previous?: SealedRootRecord,
-  partition = 0,
-): SealedRootRecord {
-  const leaves = records.map((r) =>
-    leafHash(encodeLeafData({ topic, partition, offset: r.offset }, r.value)),
-  );
-  return signRoot(
-    {
-      version: 1,
-      topic,
-      partition,
-      batchSequence: previous ? previous.batchSequence + 1 : 0,
-      firstOffset: records[0]!.offset,
-      lastOffset: records.at(-1)!.offset,
-      leafCount: records.length,
-      rootHash: rootFromLeafHashes(leaves),
-      prevRootHash: previous ? sealedRootHash(previous) : ZERO_HASH,
-      sealedAtMillis: 1_795_000_000_000,
-    },
-    privateKey,
-  );
-}
+const seal = (records: StoredRecord[], previous?: SealedRootRecord, partition = 0) =>
+  sealRecords({ topic, partition }, records, previous, privateKey);
 
 const loaded = (roots: SealedRootRecord[]): LoadedRoot[] =>
   roots.map((root, i) => ({ root, rootsPartition: 0, rootsOffset: i }));
