@@ -5,6 +5,19 @@ import Redis from 'ioredis';
 export const brokers = (): string[] => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 export const redisUrl = (): string => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/**
+ * A fixed test port shifted by VIGIL_TEST_PORT_OFFSET (default 0), so that two checkouts can run
+ * the suites that start private brokers and Redis servers side by side on one machine.
+ */
+export function testPort(port: number): number {
+  const raw = process.env.VIGIL_TEST_PORT_OFFSET ?? '0';
+  const offset = Number(raw);
+  if (!Number.isSafeInteger(offset) || offset < 0 || port + offset > 65_535) {
+    throw new Error(`VIGIL_TEST_PORT_OFFSET: expected a small non-negative integer (got "${raw}")`);
+  }
+  return port + offset;
+}
+
 /** A name no other test (or earlier run) uses, so tests can run in parallel and leave no clashes. */
 export const uniqueName = (prefix: string): string => `test-${prefix}-${randomUUID().slice(0, 8)}`;
 

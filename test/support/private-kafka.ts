@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { waitFor } from './infra';
+import { testPort, waitFor } from './infra';
 
 const run = promisify(execFile);
 const KAFKA_SH = path.resolve(__dirname, '../../deploy/local/kafka.sh');
@@ -28,12 +28,12 @@ export class PrivateKafka {
   private readonly env: NodeJS.ProcessEnv;
 
   constructor(options: PrivateKafkaOptions = {}) {
-    this.port = options.port ?? 29092;
+    this.port = options.port ?? testPort(29092);
     this.brokers = [`127.0.0.1:${this.port}`];
     this.env = {
       ...process.env,
       KAFKA_PORT: String(this.port),
-      KAFKA_CONTROLLER_PORT: String(options.controllerPort ?? 29093),
+      KAFKA_CONTROLLER_PORT: String(options.controllerPort ?? testPort(29093)),
       VIGIL_STATE_DIR: this.stateDir,
       KAFKA_HEAP: options.heap ?? '512m',
     };

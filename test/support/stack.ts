@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Redis from 'ioredis';
 import { AuthorizationClient, IngestClient, RiskAdminClient } from '@vigil/client';
-import { waitFor } from './infra';
+import { testPort, waitFor } from './infra';
 import { PrivateKafka } from './private-kafka';
 import { assertPortFree, freePort, startService, type ServiceProcess } from './processes';
 
@@ -38,9 +38,20 @@ export class E2EStack {
   >();
   private redisProcess: ChildProcess | undefined;
 
-  constructor(readonly ports: StackPorts) {
-    this.kafka = new PrivateKafka({ port: ports.kafka, controllerPort: ports.kafkaController });
-    this.redisUrl = `redis://127.0.0.1:${ports.redis}`;
+  readonly ports: StackPorts;
+
+  /** `ports` are shifted by VIGIL_TEST_PORT_OFFSET (see `testPort`). */
+  constructor(ports: StackPorts) {
+    this.ports = {
+      kafka: testPort(ports.kafka),
+      kafkaController: testPort(ports.kafkaController),
+      redis: testPort(ports.redis),
+    };
+    this.kafka = new PrivateKafka({
+      port: this.ports.kafka,
+      controllerPort: this.ports.kafkaController,
+    });
+    this.redisUrl = `redis://127.0.0.1:${this.ports.redis}`;
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     fs.writeFileSync(this.keyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }), {
       mode: 0o600,
