@@ -1,5 +1,12 @@
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import { createTestTopics, testKafka, uniqueName, waitFor } from '../../../test/support/infra';
+import {
+  brokers,
+  createTestTopics,
+  testKafka,
+  uniqueName,
+  waitFor,
+} from '../../../test/support/infra';
+import { readWithConsoleConsumer } from '../../../test/support/outside-reader';
 import { readTopicToEnd } from '../src/kafka-read';
 
 /**
@@ -131,4 +138,96 @@ describe('readTopicToEnd over a range', () => {
     expect(await read(8, 100, 'highWatermark')).toEqual([8, 9]);
     expect(await read(5, 5)).toEqual([]);
   }, 60_000);
+});
+
+/**
+ * Aborted transactions must be filtered as Kafka's own consumer filters them: every aborted
+ * transaction, whatever order the broker lists them in, from any start offset. kafkajs 2.2.4
+ * activated at most one aborted transaction per record and assumed first-offset order, so two
+ * overlapping aborted transactions let an aborted record through (issue #17). The judge is a
+ * read_committed Java consumer, a reader Vigil did not write.
+ */
+describe('readTopicToEnd over overlapping aborted transactions', () => {
+  let kafka: Kafka;
+  let admin: Admin;
+  const producers: Producer[] = [];
+  const topics: string[] = [];
+
+  const transactional = async (name: string) => {
+    const producer = kafka.producer({
+      transactionalId: uniqueName(name),
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await producer.connect();
+    producers.push(producer);
+    return producer;
+  };
+
+  /**
+   * Two transactions that overlap and both abort (`firstAborted` first), then one that commits:
+   * offsets 0 and 1 are aborted records, 2 and 3 their abort markers, 4 the committed record.
+   */
+  const overlappingAborts = async (firstAborted: 'earlier' | 'later') => {
+    const topic = uniqueName('read-aborts');
+    topics.push(topic);
+    await createTestTopics(admin, [{ topic, numPartitions: 1 }]);
+    const earlier = await (await transactional('earlier')).transaction();
+    await earlier.send({ topic, messages: [{ value: 'aborted, opened first' }] });
+    const later = await (await transactional('later')).transaction();
+    await later.send({ topic, messages: [{ value: 'aborted, opened second' }] });
+    const [first, second] = firstAborted === 'earlier' ? [earlier, later] : [later, earlier];
+    await first.abort();
+    await second.abort();
+    const committed = await (await transactional('committed')).transaction();
+    await committed.send({ topic, messages: [{ value: 'committed' }] });
+    await committed.commit();
+    return topic;
+  };
+
+  const readFrom = async (topic: string, start: number) => {
+    const values: string[] = [];
+    await readTopicToEnd({
+      kafka,
+      admin,
+      topic,
+      through: 'highWatermark',
+      startOffsets: new Map([[0, start]]),
+      timeoutMs: 30_000,
+      onBatch: (batch) => {
+        for (const message of batch.messages) values.push(String(message.value));
+      },
+    });
+    return values;
+  };
+
+  const outsideReader = async (topic: string, start: number) =>
+    (await readWithConsoleConsumer({ brokers: brokers(), topic, partition: 0, offset: start })).map(
+      (record) => record.value.toString('utf8'),
+    );
+
+  beforeAll(async () => {
+    kafka = testKafka();
+    admin = kafka.admin();
+    await admin.connect();
+  });
+
+  afterAll(async () => {
+    await Promise.all(producers.map((p) => p.disconnect().catch(() => undefined)));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+    await admin.disconnect();
+  });
+
+  it('skips both when the later-opened transaction aborts first', async () => {
+    const topic = await overlappingAborts('later');
+    expect(await outsideReader(topic, 0)).toEqual(['committed']);
+    expect(await readFrom(topic, 0)).toEqual(['committed']);
+  }, 90_000);
+
+  it('skips both when the read starts inside the first aborted transaction', async () => {
+    const topic = await overlappingAborts('earlier');
+    expect(await outsideReader(topic, 1)).toEqual(['committed']);
+    expect(await readFrom(topic, 1)).toEqual(['committed']);
+    expect(await readFrom(topic, 0)).toEqual(['committed']);
+  }, 90_000);
 });
