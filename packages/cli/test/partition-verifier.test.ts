@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Keyring, type SealedRootRecord } from '@vigil/audit';
+import { Keyring, sealedRootHash, type SealedRootRecord } from '@vigil/audit';
 import { PartitionVerifier } from '../src/audit/partition-verifier';
 import type { StoredRecord } from '../src/audit/sealed-log';
 import { SealedLogVerifier } from '../src/audit/verify-report';
@@ -37,9 +37,60 @@ describe('PartitionVerifier', () => {
         firstSealedOffset: 0,
         lastSealedOffset: 10,
         pending: 0,
+        head: { batchSequence: 1, rootHash: Buffer.from(sealedRootHash(second)).toString('hex') },
+        abortedRoots: [],
         ok: true,
       },
       findings: [],
+    });
+  });
+
+  it('names an aborted root that a committed root extends, with where it is stored', () => {
+    // The sealer published batch 1 in a transaction Kafka aborted, then batch 2 extended it
+    // (issue #17): read_committed readers see batches 0 and 2 only.
+    const aborted = seal(records.slice(4, 6), first);
+    const third = seal(records.slice(6), aborted);
+    const verifier = new PartitionVerifier({
+      topic,
+      partition,
+      roots: [first, third],
+      keyring,
+      abortedRoots: [{ root: aborted, rootsPartition: 0, rootsOffset: 41 }],
+      rootsTopic: 'sealed-roots',
+    });
+    records.forEach((r) => verifier.add(r));
+    const { findings, summary } = verifier.finish();
+    expect(summary.abortedRoots).toEqual([
+      { batchSequence: 1, rootsPartition: 0, rootsOffset: 41 },
+    ]);
+    const named = findings.find((f) => f.kind === 'EXTENDS_ABORTED_ROOT');
+    expect(named).toMatchObject({ batchSequence: 2, firstOffset: '5', lastOffset: '6' });
+    expect(named?.message).toContain(
+      'extends batch 1 (offsets 5..6) stored at sealed-roots/0 offset 41',
+    );
+    // The chain and the coverage checks still say what a reader of committed data is missing.
+    expect(findings.map((f) => f.kind)).toEqual(
+      expect.arrayContaining(['SEQUENCE_GAP', 'UNSEALED']),
+    );
+    expect(summary.ok).toBe(false);
+  });
+
+  it('ignores an aborted root that the chain does not extend, but still lists it', () => {
+    // A sealer died mid-commit; its successor sealed the same records again as batch 1.
+    const aborted = seal(records.slice(4, 6), first);
+    const verifier = new PartitionVerifier({
+      topic,
+      partition,
+      roots: [first, second],
+      keyring,
+      abortedRoots: [{ root: aborted, rootsPartition: 0, rootsOffset: 7 }],
+    });
+    records.forEach((r) => verifier.add(r));
+    const { findings, summary } = verifier.finish();
+    expect(findings).toEqual([]);
+    expect(summary).toMatchObject({
+      ok: true,
+      abortedRoots: [{ batchSequence: 1, rootsOffset: 7 }],
     });
   });
 

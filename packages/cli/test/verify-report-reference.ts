@@ -4,7 +4,12 @@
  * renamed, and using the audit package's verbatim copies of the old verifyBatch and findUnsealed)
  * as the oracle for the streaming verifier's randomized equivalence test.
  */
-import { verifyChain, verifyRootSignature, type SealedRootRecord } from '@vigil/audit';
+import {
+  sealedRootHash,
+  verifyChain,
+  verifyRootSignature,
+  type SealedRootRecord,
+} from '@vigil/audit';
 import { refFindUnsealed, refVerifyBatch } from '../../audit/test/batch-reference';
 import type { StoredRecord } from '../src/audit/sealed-log';
 import type {
@@ -112,6 +117,9 @@ export function referenceVerifySealedLog(input: VerifyInput): VerifyReport {
       firstSealedOffset: sealed[0]?.offset,
       lastSealedOffset: sealed.at(-1)?.offset,
       pending: records.length - sealed.length,
+      ...headOf(trusted),
+      // Added with aborted-root reporting (issue #17); this reference never has aborted roots.
+      abortedRoots: [],
       ok: findings.length === before,
     });
   }
@@ -125,6 +133,7 @@ export function referenceVerifySealedLog(input: VerifyInput): VerifyReport {
       batches: partitions.reduce((n, p) => n + p.batches, 0),
       keyIds: [...keyIds].sort(),
       pending: partitions.reduce((n, p) => n + p.pending, 0),
+      abortedRoots: 0,
     },
     partitions,
     findings,
@@ -157,4 +166,20 @@ function comparePartitionKeys(a: string, b: string): number {
   const [ta = '', pa = '0'] = [a.slice(0, a.lastIndexOf('/')), a.slice(a.lastIndexOf('/') + 1)];
   const [tb = '', pb = '0'] = [b.slice(0, b.lastIndexOf('/')), b.slice(b.lastIndexOf('/') + 1)];
   return ta.localeCompare(tb) || Number(pa) - Number(pb);
+}
+
+/** Added with the head in the summary (issue #17): the newest trusted root. */
+function headOf(trusted: readonly SealedRootRecord[]) {
+  const head = trusted.reduce<SealedRootRecord | undefined>(
+    (newest, root) => (!newest || root.batchSequence > newest.batchSequence ? root : newest),
+    undefined,
+  );
+  return head
+    ? {
+        head: {
+          batchSequence: head.batchSequence,
+          rootHash: Buffer.from(sealedRootHash(head)).toString('hex'),
+        },
+      }
+    : {};
 }

@@ -36,6 +36,13 @@ export interface ReadToEndOptions {
    * earlier holds the last stable offset below records that are already committed.
    */
   through?: 'lastStable' | 'highWatermark';
+  /**
+   * `read_committed` (default) skips records of aborted transactions, as Kafka's consumer does
+   * (kafkajs's filter for that is patched: patches/kafkajs@2.2.4.patch). `read_uncommitted`
+   * returns them too; give `endOffsets` at or below the last stable offset with it, so the range
+   * is settled.
+   */
+  isolation?: 'read_committed' | 'read_uncommitted';
 }
 
 /** One partition's read: records from `start` are delivered, fetching begins at `from`. */
@@ -97,7 +104,11 @@ export async function readTopicToEnd(options: ReadToEndOptions): Promise<void> {
   if (targets.size === 0) return;
 
   const groupId = `vigil-reader-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200, readUncommitted: false });
+  const consumer = kafka.consumer({
+    groupId,
+    maxWaitTimeInMs: 200,
+    readUncommitted: options.isolation === 'read_uncommitted',
+  });
   const positions = new Map<number, number>();
   let read = 0;
   let failure: unknown;

@@ -34,7 +34,8 @@ export interface PartitionSealerDeps {
 /**
  * Seals one input partition. It owns that partition's transactional producer, so initialising
  * it fences any other instance still sealing the partition (a zombie after a rebalance or a
- * pause), and Kafka aborts or completes that instance's open transaction before we read the head.
+ * pause), and the head read waits until that instance's open transaction is aborted (at its
+ * timeout) or completed: a root counts only once a read_committed reader would see it.
  *
  * Every root is published in one transaction together with the consumer offset and the new
  * chain head, so a crash at any instant leaves either both or neither. After any failure the
@@ -304,8 +305,10 @@ export class PartitionSealer {
       allowAutoTopicCreation: false,
       retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2_000 },
     });
-    // connect() runs InitProducerId: it bumps the epoch (fencing older holders of the id) and
-    // waits until any transaction they left open is committed or aborted.
+    // connect() runs InitProducerId: it bumps the epoch, so an older holder of the id can no
+    // longer commit. It does not end that holder's open transaction, though (seen on Kafka 4.4
+    // with kafkajs): Kafka aborts it when it times out. The head read waits for that, because it
+    // reads sealed-roots through the high watermark (see scanChainHeads).
     await producer.connect();
     this.producer = producer;
   }

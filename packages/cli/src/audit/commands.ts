@@ -101,12 +101,10 @@ export async function auditVerify(flags: VerifyFlags, out: Output): Promise<numb
           throw new CliError(`topic ${topic} does not exist`, EXIT.NOT_FOUND, 'check --topics');
       }
       const rootsBar = progressBar('reading roots  ', flags.progress && !out.json);
-      const { roots, unreadable } = await loadSealedRoots(
-        kafka,
-        admin,
-        flags.rootsTopic,
-        rootsBar.update,
-      );
+      const { roots, unreadable, aborted } = await loadSealedRoots(kafka, admin, flags.rootsTopic, {
+        onProgress: rootsBar.update,
+        withAborted: true,
+      });
       rootsBar.stop();
       const topics = new Set(explicit ?? DEFAULT_SEALED_TOPICS.filter((t) => existing.has(t)));
       if (!explicit)
@@ -115,6 +113,7 @@ export async function auditVerify(flags: VerifyFlags, out: Output): Promise<numb
         rootsTopic: flags.rootsTopic,
         roots,
         unreadable,
+        aborted,
         keyring,
         allowPending: flags.allowPending,
       });
@@ -155,8 +154,12 @@ function printVerifyReport(report: VerifyReport, out: Output): void {
         ? 'nothing sealed'
         : `offsets ${p.firstSealedOffset}..${p.lastSealedOffset}`;
     const pending = p.pending > 0 ? s.warn(`, ${p.pending} pending`) : '';
+    const aborted =
+      p.abortedRoots.length > 0
+        ? s.warn(`, ${p.abortedRoots.length} aborted root(s) ignored (${describeAborted(p)})`)
+        : '';
     line(
-      `${mark} ${p.topic}/${p.partition}  ${p.records} records in ${p.batches} batches, ${range}${pending}`,
+      `${mark} ${p.topic}/${p.partition}  ${p.records} records in ${p.batches} batches, ${range}${pending}${aborted}`,
     );
   }
   for (const f of report.findings) {
@@ -175,6 +178,15 @@ function printVerifyReport(report: VerifyReport, out: Output): void {
       ? s.ok(`OK: ${summary}`)
       : s.bad(`FAILED: ${report.findings.length} problem(s); ${summary}`),
   );
+}
+
+/** Where each aborted root is stored: enough to look it up, short enough for one line. */
+function describeAborted(p: VerifyReport['partitions'][number]): string {
+  const shown = p.abortedRoots
+    .slice(0, 3)
+    .map((a) => `batch ${a.batchSequence} at ${a.rootsPartition}:${a.rootsOffset}`);
+  if (p.abortedRoots.length > shown.length) shown.push('…');
+  return shown.join(', ');
 }
 
 export interface ProveFlags {

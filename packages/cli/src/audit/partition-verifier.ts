@@ -11,6 +11,7 @@
 import {
   BatchVerifier,
   CoverageSweep,
+  sealedRootHash,
   verifyChain,
   verifyRootSignature,
   type BatchProblem,
@@ -40,7 +41,21 @@ export interface PartitionSummary {
   lastSealedOffset?: number;
   /** Records after the last root: not a failure with allowPending. */
   pending: number;
+  /**
+   * The newest trusted root (highest sequence): its sequence and sealedRootHash in hex. Two
+   * readers that agree on it agree on the whole chain behind it.
+   */
+  head?: { batchSequence: number; rootHash: string };
+  /** Roots of this partition's chain that Kafka aborted: never part of the log (see finish). */
+  abortedRoots: AbortedRoot[];
   ok: boolean;
+}
+
+/** A root whose transaction Kafka aborted, and where it is stored. */
+export interface AbortedRoot {
+  batchSequence: number;
+  rootsPartition: number;
+  rootsOffset: number;
 }
 
 export interface PartitionVerifierOptions {
@@ -51,6 +66,9 @@ export interface PartitionVerifierOptions {
   keyring: Keyring;
   /** Records after the last trusted root are "pending" rather than unsealed. */
   allowPending?: boolean;
+  /** Roots of this partition that Kafka aborted, with where they are stored in `rootsTopic`. */
+  abortedRoots?: readonly { root: SealedRootRecord; rootsPartition: number; rootsOffset: number }[];
+  rootsTopic?: string;
 }
 
 interface OpenBatch {
@@ -68,6 +86,8 @@ export class PartitionVerifier {
   private readonly roots: readonly SealedRootRecord[];
   private readonly keyring: Keyring;
   private readonly allowPending: boolean;
+  private readonly abortedRoots: NonNullable<PartitionVerifierOptions['abortedRoots']>;
+  private readonly rootsTopic: string;
   /** The highest lastOffset of a trusted root, -1 if none: records up to it must be sealed. */
   private readonly sealedThrough: number;
   /** Indexes into `trusted` by firstOffset: the order in which batches open as offsets rise. */
@@ -92,6 +112,8 @@ export class PartitionVerifier {
     this.roots = options.roots;
     this.keyring = options.keyring;
     this.allowPending = options.allowPending === true;
+    this.abortedRoots = options.abortedRoots ?? [];
+    this.rootsTopic = options.rootsTopic ?? 'sealed-roots';
     this.trusted = this.roots.filter((root) => verifyRootSignature(root, this.keyring).ok);
     this.sealedThrough = this.trusted.reduce((max, r) => Math.max(max, r.lastOffset), -1);
     // The order batches open in; each batch's problems are filed under its own index, so the
@@ -172,6 +194,7 @@ export class PartitionVerifier {
         message: problem.message,
       });
     }
+    findings.push(...this.rootsExtendingAbortedOnes());
     for (let i = 0; i < this.trusted.length; i++) {
       for (const problem of this.batchProblems.get(i) ?? []) {
         findings.push({
@@ -196,6 +219,10 @@ export class PartitionVerifier {
       });
     }
 
+    const head = this.trusted.reduce<SealedRootRecord | undefined>(
+      (newest, root) => (!newest || root.batchSequence > newest.batchSequence ? root : newest),
+      undefined,
+    );
     const summary: PartitionSummary = {
       topic,
       partition,
@@ -204,9 +231,48 @@ export class PartitionVerifier {
       firstSealedOffset: this.firstSealedOffset,
       lastSealedOffset: this.lastSealedOffset,
       pending: this.records - this.sealed,
+      ...(head && {
+        head: {
+          batchSequence: head.batchSequence,
+          rootHash: Buffer.from(sealedRootHash(head)).toString('hex'),
+        },
+      }),
+      abortedRoots: this.abortedRoots.map(({ root, rootsPartition, rootsOffset }) => ({
+        batchSequence: root.batchSequence,
+        rootsPartition,
+        rootsOffset,
+      })),
       ok: findings.length === 0,
     };
     return { summary, findings };
+  }
+
+  /**
+   * An aborted root is not part of the log: no read_committed reader sees it. Left behind by a
+   * sealer that died mid-commit it is harmless, but a committed root that extends one makes the
+   * chain continue from a root nobody can read, and the records only it sealed unsealed. The
+   * chain check reports the gap; this names the aborted root behind it.
+   */
+  private rootsExtendingAbortedOnes(): Finding[] {
+    if (this.abortedRoots.length === 0) return [];
+    const byHash = new Map(
+      this.abortedRoots.map((a) => [Buffer.from(sealedRootHash(a.root)).toString('hex'), a]),
+    );
+    const findings: Finding[] = [];
+    for (const root of this.roots) {
+      const parent = byHash.get(Buffer.from(root.prevRootHash).toString('hex'));
+      if (!parent) continue;
+      findings.push({
+        kind: 'EXTENDS_ABORTED_ROOT',
+        topic: this.topic,
+        partition: this.partition,
+        batchSequence: root.batchSequence,
+        firstOffset: String(parent.root.firstOffset),
+        lastOffset: String(parent.root.lastOffset),
+        message: `batch ${root.batchSequence} extends batch ${parent.root.batchSequence} (offsets ${parent.root.firstOffset}..${parent.root.lastOffset}) stored at ${this.rootsTopic}/${parent.rootsPartition} offset ${parent.rootsOffset}, a root Kafka aborted: read_committed readers never see it`,
+      });
+    }
+    return findings;
   }
 
   /** Opens every batch whose range has begun by `offset`. */

@@ -25,11 +25,59 @@ export interface StoredRecord {
 
 export type Progress = (read: number, total: number) => void;
 
-/** Every committed root, in the order each sealed-roots partition holds them. */
+export interface SealedRoots {
+  /** Every committed root, in the order each sealed-roots partition holds them. */
+  roots: LoadedRoot[];
+  unreadable: UnreadableRoot[];
+  /**
+   * Roots of transactions Kafka aborted, in the same range (only with `withAborted`). A sealer
+   * that crashed mid-commit leaves these behind, harmlessly, unless a later root extends one.
+   */
+  aborted: LoadedRoot[];
+}
+
+/**
+ * Reads sealed-roots as a read_committed consumer sees it: only roots whose transaction
+ * committed count. With `withAborted`, the same range is read once more with read_uncommitted,
+ * and what only that read returns are the aborted roots, so a verifier can name them.
+ */
 export async function loadSealedRoots(
   kafka: Kafka,
   admin: Admin,
   rootsTopic: string,
+  options: { onProgress?: Progress; withAborted?: boolean } = {},
+): Promise<SealedRoots> {
+  // Both reads end at the last stable offsets as they are now, so they cover the same records.
+  const ends = new Map(
+    (await admin.fetchTopicOffsets(rootsTopic)).map((o) => [o.partition, Number(o.high)]),
+  );
+  const committed = await readRoots(
+    kafka,
+    admin,
+    rootsTopic,
+    ends,
+    'read_committed',
+    options.onProgress,
+  );
+  let aborted: LoadedRoot[] = [];
+  if (options.withAborted) {
+    const all = await readRoots(kafka, admin, rootsTopic, ends, 'read_uncommitted');
+    const seen = new Set(
+      [...committed.roots, ...committed.unreadable].map(
+        (r) => `${r.rootsPartition}/${r.rootsOffset}`,
+      ),
+    );
+    aborted = all.roots.filter((r) => !seen.has(`${r.rootsPartition}/${r.rootsOffset}`));
+  }
+  return { ...committed, aborted };
+}
+
+async function readRoots(
+  kafka: Kafka,
+  admin: Admin,
+  rootsTopic: string,
+  ends: Map<number, number>,
+  isolation: 'read_committed' | 'read_uncommitted',
   onProgress?: Progress,
 ): Promise<{ roots: LoadedRoot[]; unreadable: UnreadableRoot[] }> {
   const roots: LoadedRoot[] = [];
@@ -38,6 +86,8 @@ export async function loadSealedRoots(
     kafka,
     admin,
     topic: rootsTopic,
+    isolation,
+    endOffsets: ends,
     onProgress,
     onBatch: (batch) => {
       for (const message of batch.messages) {

@@ -19,6 +19,7 @@ export interface VerifyReport {
     batches: number;
     keyIds: string[];
     pending: number;
+    abortedRoots: number;
   };
   partitions: PartitionSummary[];
   findings: Finding[];
@@ -29,6 +30,8 @@ export interface SealedRootsInput {
   rootsTopic: string;
   roots: readonly LoadedRoot[];
   unreadable: readonly UnreadableRoot[];
+  /** Roots Kafka aborted (see loadSealedRoots): named, never counted as part of the log. */
+  aborted?: readonly LoadedRoot[];
   keyring: Keyring;
   /** Records after a partition's last root are "pending" rather than unsealed. */
   allowPending?: boolean;
@@ -46,7 +49,8 @@ export interface VerifyInput extends SealedRootsInput {
  */
 export class SealedLogVerifier {
   /** The input but its roots, which the partition verifiers hold. */
-  private readonly input: Omit<SealedRootsInput, 'roots'>;
+  private readonly input: Omit<SealedRootsInput, 'roots' | 'aborted'>;
+  private readonly abortedByPartition = new Map<string, LoadedRoot[]>();
   /** By "topic/partition": one for every partition with roots, and any that records arrive for. */
   private readonly partitions = new Map<string, PartitionVerifier>();
   private finished = false;
@@ -60,6 +64,13 @@ export class SealedLogVerifier {
       let list = rootsByPartition.get(key);
       if (!list) rootsByPartition.set(key, (list = []));
       list.push(root);
+    }
+    for (const aborted of input.aborted ?? []) {
+      const key = `${aborted.root.topic}/${aborted.root.partition}`;
+      let list = this.abortedByPartition.get(key);
+      if (!list) this.abortedByPartition.set(key, (list = []));
+      list.push(aborted);
+      rootsByPartition.set(key, rootsByPartition.get(key) ?? []);
     }
     for (const [key, roots] of rootsByPartition)
       this.partitions.set(key, this.verifier(key, roots));
@@ -105,6 +116,7 @@ export class SealedLogVerifier {
         batches: partitions.reduce((n, p) => n + p.batches, 0),
         keyIds: [...keyIds].sort(),
         pending: partitions.reduce((n, p) => n + p.pending, 0),
+        abortedRoots: partitions.reduce((n, p) => n + p.abortedRoots.length, 0),
       },
       partitions,
       findings,
@@ -120,6 +132,8 @@ export class SealedLogVerifier {
       roots,
       keyring: this.input.keyring,
       allowPending: this.input.allowPending,
+      abortedRoots: this.abortedByPartition.get(key) ?? [],
+      rootsTopic: this.input.rootsTopic,
     });
   }
 }
