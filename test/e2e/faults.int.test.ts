@@ -22,6 +22,7 @@ import { REPO_ROOT, runVigil } from '../support/processes';
 import { waitFor } from '../support/infra';
 import { metricValue, scrapeMetrics } from './support/hostile-kit';
 import { countDecisionIds, countEventIds, dumpKeys, groupLag } from './support/reconcile';
+import { judgeChain, readSealedRootsOutside } from '../support/outside-reader';
 
 const run = promisify(execFile);
 /** Input partitions: the sealer seals both topics, risk consumes the events only. */
@@ -169,13 +170,19 @@ describe('Vigil under faults', () => {
     let report: {
       ok: boolean;
       findings: { kind: string; count?: number; firstOffset?: string; lastOffset?: string }[];
-    } = { ok: false, findings: [] };
+      partitions: {
+        topic: string;
+        partition: number;
+        batches: number;
+        head?: { batchSequence: number; rootHash: string };
+      }[];
+    } = { ok: false, findings: [], partitions: [] };
     await waitFor(
       'the sealer to seal everything',
       async () => {
         report = JSON.parse(
           (await runVigil(verifyArgs, { VIGIL_STATE_DIR: stack.dir })).stdout ||
-            '{"ok":false,"findings":[]}',
+            '{"ok":false,"findings":[],"partitions":[]}',
         );
         return report.ok;
       },
@@ -191,6 +198,32 @@ describe('Vigil under faults', () => {
       .filter((f) => f.kind === 'UNSEALED')
       .reduce((n, f) => n + (f.count ?? 1), 0);
 
+    // A reader Vigil did not write, as a compliance team's would: Kafka's own read_committed
+    // consumer. It must see the same chains as `vigil audit verify`, each intact, with every
+    // acknowledged event in exactly one committed batch (issue #17).
+    const outside = await readSealedRootsOutside(stack.brokers);
+    const outsideView = [...outside].map(([chain, roots]) => {
+      const verdict = judgeChain(roots);
+      return { chain, batches: verdict.batches, head: verdict.head, problems: verdict.problems };
+    });
+    const verifyView = report.partitions
+      .filter((p) => p.batches > 0)
+      .map((p) => ({
+        chain: `${p.topic}/${p.partition}`,
+        batches: p.batches,
+        head: p.head,
+        problems: [],
+      }));
+    const verifyByChain = new Map(verifyView.map((v) => [v.chain, JSON.stringify(v)]));
+    const disagreements = outsideView
+      .filter((o) => verifyByChain.get(o.chain) !== JSON.stringify(o))
+      .map((o) => o.chain)
+      .concat(verifyView.filter((v) => !outside.has(v.chain)).map((v) => v.chain));
+    const judged = new Map([...outside].map(([chain, roots]) => [chain, judgeChain(roots)]));
+    const outsideUnsealed = [...steady.acked.values()].filter(
+      (r) => judged.get(`${r.topic}/${r.partition}`)?.coverage(r.offset) !== 1,
+    ).length;
+
     const logged = await countDecisionIds(kafka, 'authz-decisions');
     const returned = [...steady.decisions];
     const missing = returned.filter(([id]) => !logged.has(id));
@@ -199,7 +232,8 @@ describe('Vigil under faults', () => {
     const decisionsLost = missing.filter((d) => !atStake(d)).length;
     const decisionsDuplicated = returned.filter(([id]) => (logged.get(id) ?? 0) > 1).length;
     process.stdout.write(
-      `reconciliation: events acked ${acked.length}, lost ${lost}, duplicated ${duplicated}, unsealed ${unsealed}; ` +
+      `reconciliation: events acked ${acked.length}, lost ${lost}, duplicated ${duplicated}, unsealed ${unsealed}` +
+        ` (read_committed Java consumer: ${outsideUnsealed} not in exactly one committed batch, ${outside.size - disagreements.length} of ${outside.size} chains as verify saw them); ` +
         `decisions returned ${returned.length}, not logged ${decisionsLost}, duplicated ${decisionsDuplicated} ` +
         `(${missing.length - decisionsLost} in flight at a risk SIGKILL); ` +
         `verify ${report.ok ? 'passed' : `FAILED (${report.findings.length} problems)`}\n`,
@@ -208,6 +242,8 @@ describe('Vigil under faults', () => {
       lost,
       duplicated,
       unsealed,
+      outsideUnsealed,
+      disagreements,
       decisionsLost,
       decisionsDuplicated,
       verify: report.ok,
@@ -216,6 +252,8 @@ describe('Vigil under faults', () => {
       lost: 0,
       duplicated: 0,
       unsealed: 0,
+      outsideUnsealed: 0,
+      disagreements: [],
       decisionsLost: 0,
       decisionsDuplicated: 0,
       verify: true,

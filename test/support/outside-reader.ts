@@ -4,6 +4,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import {
+  ZERO_HASH,
+  fromProtoSealedRoot,
+  sealedRootHash,
+  type SealedRootRecord,
+} from '@vigil/audit';
+import { vigil } from '@vigil/proto';
 
 const run = promisify(execFile);
 
@@ -109,4 +116,78 @@ export function parseConsoleOutput(stdout: string, marker: string): OutsideRecor
   });
   records.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
   return records;
+}
+
+/** A root as the outside reader found it, and where. */
+export interface OutsideRoot {
+  root: SealedRootRecord;
+  rootsPartition: number;
+  rootsOffset: number;
+}
+
+/**
+ * The sealed log as a read_committed Java consumer sees it: each chain's roots
+ * ("topic/partition"), in the order sealed-roots holds them.
+ */
+export async function readSealedRootsOutside(
+  brokers: string | string[],
+  rootsTopic = 'sealed-roots',
+): Promise<Map<string, OutsideRoot[]>> {
+  const chains = new Map<string, OutsideRoot[]>();
+  for (const record of await readWithConsoleConsumer({ brokers, topic: rootsTopic })) {
+    const root = fromProtoSealedRoot(vigil.v1.SealedRoot.decode(record.value));
+    const key = `${root.topic}/${root.partition}`;
+    let chain = chains.get(key);
+    if (!chain) chains.set(key, (chain = []));
+    chain.push({ root, rootsPartition: record.partition, rootsOffset: record.offset });
+  }
+  return chains;
+}
+
+/** What the outside reader concludes about one chain. */
+export interface OutsideChainVerdict {
+  /** Broken links, repeated or missing sequences, overlapping ranges: empty when intact. */
+  problems: string[];
+  batches: number;
+  /** The newest root: its sequence and sealedRootHash (hex), as `vigil audit verify` reports. */
+  head?: { batchSequence: number; rootHash: string };
+  /** How many committed batches cover `offset`: exactly 1 for every acknowledged record. */
+  coverage(offset: number): number;
+}
+
+/**
+ * Judges a chain as a reader with only the committed roots would: sequences 0..n-1 once each,
+ * each root's prevRootHash the hash of the one before, ranges rising without overlap.
+ */
+export function judgeChain(roots: readonly OutsideRoot[]): OutsideChainVerdict {
+  const ordered = [...roots].sort((a, b) => a.root.batchSequence - b.root.batchSequence);
+  const problems: string[] = [];
+  let previous: SealedRootRecord | undefined;
+  ordered.forEach(({ root, rootsPartition, rootsOffset }, index) => {
+    const at = `batch ${root.batchSequence} (sealed-roots ${rootsPartition}:${rootsOffset})`;
+    if (root.batchSequence !== index) {
+      problems.push(`${at}: expected sequence ${index}`);
+    }
+    const expectedPrev = previous ? sealedRootHash(previous) : ZERO_HASH;
+    if (!Buffer.from(root.prevRootHash).equals(Buffer.from(expectedPrev))) {
+      problems.push(`${at}: prevRootHash is not the hash of the committed batch before it`);
+    }
+    if (previous && root.firstOffset <= previous.lastOffset) {
+      problems.push(`${at}: offsets ${root.firstOffset}.. overlap the batch before it`);
+    }
+    previous = root;
+  });
+  const head = ordered.at(-1)?.root;
+  return {
+    problems,
+    batches: ordered.length,
+    ...(head && {
+      head: {
+        batchSequence: head.batchSequence,
+        rootHash: Buffer.from(sealedRootHash(head)).toString('hex'),
+      },
+    }),
+    coverage: (offset) =>
+      ordered.filter(({ root }) => root.firstOffset <= offset && offset <= root.lastOffset).length,
+  };
 }
