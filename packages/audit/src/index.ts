@@ -84,3 +84,23 @@ export {
   parseProofBundle,
   verifyProofBundle,
 } from './bundle';
+export {
+  NOTE_ED25519,
+  MAX_NOTE_SIGNATURES,
+  type NoteSigner,
+  type NoteVerifier,
+  type NoteSignature,
+  type ParsedNote,
+  type OpenedNote,
+  noteKeyNameProblem,
+  noteKeyId,
+  formatNoteKeyId,
+  formatVerifierKey,
+  parseVerifierKey,
+  noteSigner,
+  noteVerifier,
+  noteTextProblem,
+  signNote,
+  parseNote,
+  openNote,
+} from './note';
