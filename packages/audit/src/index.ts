@@ -104,3 +104,19 @@ export {
   parseNote,
   openNote,
 } from './note';
+export {
+  type Checkpoint,
+  type OpenedCheckpoint,
+  type VigilOrigin,
+  type CheckpointConsistency,
+  type CheckpointConsistencyCode,
+  logNameProblem,
+  checkpointOrigin,
+  parseVigilOrigin,
+  formatCheckpoint,
+  parseCheckpoint,
+  signCheckpoint,
+  openCheckpoint,
+  verifyCheckpointConsistency,
+  verifyCheckpointInclusion,
+} from './checkpoint';
