@@ -31,7 +31,9 @@ export {
   LEAF_DOMAIN_TAG,
   SEALED_ROOT_DOMAIN_TAG,
   type RecordPosition,
+  type DecodedLeaf,
   encodeLeafData,
+  decodeLeafData,
   canonicalRootBytes,
   sealedRootHash,
 } from './encoding';
@@ -120,3 +122,24 @@ export {
   verifyCheckpointConsistency,
   verifyCheckpointInclusion,
 } from './checkpoint';
+export {
+  MAX_PROOF_LINES,
+  type AddCheckpointRequest,
+  formatProofLines,
+  parseProofLines,
+  formatAddCheckpoint,
+  parseAddCheckpoint,
+} from './proof-lines';
+export {
+  TLOG_PROOF_HEADER,
+  type TlogProof,
+  type TlogProofFailureCode,
+  type TlogProofVerification,
+  type BuildRecordTlogProofArgs,
+  type RecordTlogProofVerification,
+  formatTlogProof,
+  parseTlogProof,
+  verifyTlogProof,
+  buildRecordTlogProof,
+  verifyRecordTlogProof,
+} from './tlog-proof';
