@@ -87,6 +87,12 @@ export {
   verifyProofBundle,
 } from './bundle';
 export {
+  type LeafRange,
+  inclusionProofRanges,
+  consistencyProofRanges,
+  StreamingProof,
+} from './streaming-proof';
+export {
   NOTE_ED25519,
   MAX_NOTE_SIGNATURES,
   type NoteSigner,
