@@ -19,8 +19,26 @@ import {
   verifyCheckpointConsistency,
   verifyCheckpointInclusion,
   inclusionProof,
+  MerkleAccumulator,
+  buildRecordTlogProof,
+  formatProofLines,
+  parseProofLines,
+  verifyRecordTlogProof,
   type Checkpoint,
 } from '../src';
+import {
+  EXAMPLE_CHECKPOINT_5,
+  EXAMPLE_CHECKPOINT_6,
+  EXAMPLE_CONSISTENCY_5_6,
+  EXAMPLE_FRONTIER_6,
+  EXAMPLE_KEY,
+  EXAMPLE_LEAVES,
+  EXAMPLE_LOG_NAME,
+  EXAMPLE_ORIGIN,
+  EXAMPLE_TLOG_PROOF,
+  EXAMPLE_VKEY,
+  exampleValue,
+} from './c2sp-example';
 import { expectCode, newKey } from './fixtures';
 
 // c2sp.org/tlog-checkpoint v1.0.0, the example at the top of the spec.
@@ -261,5 +279,51 @@ describe('checkpoint consistency and inclusion', () => {
         false,
       );
     }
+  });
+});
+
+describe('the README worked example (format stability)', () => {
+  const at = (size: number): Checkpoint => ({
+    origin: EXAMPLE_ORIGIN,
+    size,
+    rootHash: rootFromLeafHashes(EXAMPLE_LEAVES.slice(0, size)),
+  });
+
+  it('reproduces the vkey, the signed checkpoints and the consistency proof byte for byte', () => {
+    expect(checkpointOrigin(EXAMPLE_LOG_NAME, 'access-events', 3)).toBe(EXAMPLE_ORIGIN);
+    expect(formatVerifierKey(EXAMPLE_ORIGIN, EXAMPLE_KEY)).toBe(EXAMPLE_VKEY);
+    expect(signCheckpoint(at(5), EXAMPLE_KEY)).toBe(EXAMPLE_CHECKPOINT_5);
+    expect(signCheckpoint(at(6), EXAMPLE_KEY)).toBe(EXAMPLE_CHECKPOINT_6);
+    expect(formatProofLines(consistencyProof(EXAMPLE_LEAVES, 5, 6))).toBe(EXAMPLE_CONSISTENCY_5_6);
+    const acc = new MerkleAccumulator();
+    EXAMPLE_LEAVES.forEach((leaf) => acc.add(leaf));
+    expect(acc.frontier().map((h) => Buffer.from(h).toString('base64'))).toEqual(
+      EXAMPLE_FRONTIER_6,
+    );
+    expect(
+      buildRecordTlogProof({
+        topic: 'access-events',
+        partition: 3,
+        offset: 1202,
+        value: exampleValue(1202),
+        index: 2,
+        proof: inclusionProof(EXAMPLE_LEAVES, 2),
+        checkpoint: EXAMPLE_CHECKPOINT_6,
+      }),
+    ).toBe(EXAMPLE_TLOG_PROOF);
+  });
+
+  it('verifies with only the vkey', () => {
+    const verifiers = [parseVerifierKey(EXAMPLE_VKEY)];
+    const older = openCheckpoint(EXAMPLE_CHECKPOINT_5, verifiers).checkpoint;
+    const newer = openCheckpoint(EXAMPLE_CHECKPOINT_6, verifiers).checkpoint;
+    expect(
+      verifyCheckpointConsistency(older, newer, parseProofLines(EXAMPLE_CONSISTENCY_5_6)),
+    ).toEqual({ ok: true });
+    expect(verifyRecordTlogProof(EXAMPLE_TLOG_PROOF, verifiers)).toMatchObject({
+      ok: true,
+      index: 2,
+      record: { topic: 'access-events', partition: 3, offset: '1202' },
+    });
   });
 });

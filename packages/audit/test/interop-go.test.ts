@@ -31,6 +31,15 @@ import {
   verifyInclusion,
   type Checkpoint,
 } from '../src';
+import {
+  EXAMPLE_CHECKPOINT_5,
+  EXAMPLE_CHECKPOINT_6,
+  EXAMPLE_CONSISTENCY_5_6,
+  EXAMPLE_LEAVES,
+  EXAMPLE_ORIGIN,
+  EXAMPLE_TLOG_PROOF,
+  EXAMPLE_VKEY,
+} from './c2sp-example';
 import { newKey } from './fixtures';
 import { seededRandom } from './random';
 
@@ -158,6 +167,29 @@ describe('interop with Go golang.org/x/mod/sumdb (note, tlog)', () => {
       expect(result.sigs).toEqual([vkey.split('+').slice(0, 2).join('+')]);
       expect(result.checkpoint).toEqual({ origin, size, root: b64(roots[size] as Uint8Array) });
     });
+  });
+
+  it('accepts the worked example of the README: checkpoints, witness body, tlog proof', () => {
+    const [five, six, body, proof] = go([
+      { kind: 'note', vkeys: [EXAMPLE_VKEY], note: EXAMPLE_CHECKPOINT_5 },
+      { kind: 'note', vkeys: [EXAMPLE_VKEY], note: EXAMPLE_CHECKPOINT_6 },
+      {
+        kind: 'witness',
+        vkeys: [EXAMPLE_VKEY],
+        oldRoot: b64(rootFromLeafHashes(EXAMPLE_LEAVES.slice(0, 5))),
+        body: `old 5\n${EXAMPLE_CONSISTENCY_5_6}\n${EXAMPLE_CHECKPOINT_6}`,
+      },
+      {
+        kind: 'tlog-proof',
+        vkeys: [EXAMPLE_VKEY],
+        proofText: EXAMPLE_TLOG_PROOF,
+        leaf: b64(EXAMPLE_LEAVES[2] as Uint8Array),
+      },
+    ]);
+    expect(five).toMatchObject({ ok: true, checkpoint: { origin: EXAMPLE_ORIGIN, size: 5 } });
+    expect(six).toMatchObject({ ok: true, checkpoint: { origin: EXAMPLE_ORIGIN, size: 6 } });
+    expect(body).toMatchObject({ ok: true, size: 6 });
+    expect(proof).toMatchObject({ ok: true, index: 2, origin: EXAMPLE_ORIGIN });
   });
 
   it('note.Open refuses tampered checkpoints and foreign keys, and honours rotation', () => {
