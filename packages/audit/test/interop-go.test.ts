@@ -250,9 +250,9 @@ describe('interop with Go golang.org/x/mod/sumdb (note, tlog)', () => {
     ]);
     expect(result?.error).toBeUndefined();
     const goRoots = result?.roots as string[];
-    // Go's tlog defines the empty tree's hash as 32 zero bytes; RFC 6962 (and checkpoints, and
-    // tlog-witness) use SHA-256(""). Every other size must agree.
-    expect(goRoots[0]).toBe(b64(new Uint8Array(32)));
+    // golang.org/x/mod before v0.19.0 (Debian bookworm ships v0.7.0) gives the empty tree 32 zero
+    // bytes; v0.19.0 fixed it to RFC 6962's SHA-256(""), which is ours. Every other size agrees.
+    expect([b64(new Uint8Array(32)), b64(EMPTY_ROOT_HASH)]).toContain(goRoots[0]);
     expect(b64(roots[0] as Uint8Array)).toBe(b64(EMPTY_ROOT_HASH));
     expect(goRoots.slice(1)).toEqual(roots.slice(1).map(b64));
     expect(result?.consistency).toEqual(
