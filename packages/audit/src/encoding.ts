@@ -77,6 +77,40 @@ export function encodeLeafData(position: RecordPosition, value: Uint8Array): Uin
     .finish();
 }
 
+export interface DecodedLeaf {
+  topic: string;
+  partition: number;
+  /** Decimal string, as Kafka clients hand offsets out. */
+  offset: string;
+  value: Uint8Array;
+}
+
+/**
+ * The inverse of encodeLeafData, for proofs that carry the leaf data itself (a tlog-proof's extra
+ * line): undefined unless `data` is exactly one well-formed vigil.leaf.v1 encoding, so that
+ * decode(data) re-encodes to the same bytes and hence the same leaf hash.
+ */
+export function decodeLeafData(data: Uint8Array): DecodedLeaf | undefined {
+  if (!isBytes(data)) return undefined;
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const tag = LEAF_DOMAIN_TAG.length;
+  if (buf.length < tag + 2 || buf.toString('latin1', 0, tag) !== LEAF_DOMAIN_TAG) return undefined;
+  const topicLength = buf.readUInt16BE(tag);
+  let at = tag + 2;
+  if (buf.length < at + topicLength + 4 + 8 + 4) return undefined;
+  const topic = buf.toString('latin1', at, at + topicLength);
+  at += topicLength;
+  const partition = buf.readUInt32BE(at);
+  const offset = buf.readBigUInt64BE(at + 4);
+  const valueLength = buf.readUInt32BE(at + 12);
+  at += 16;
+  if (buf.length !== at + valueLength) return undefined;
+  if (topicProblem(topic) || partitionProblem(partition) || parseOffset(offset) === undefined) {
+    return undefined;
+  }
+  return { topic, partition, offset: offset.toString(), value: new Uint8Array(buf.subarray(at)) };
+}
+
 export function canonicalRootBytes(root: UnsignedSealedRoot & { keyId: string }): Uint8Array {
   const problem = unsignedRootProblem(root, true);
   if (problem) {

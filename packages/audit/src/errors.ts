@@ -29,7 +29,15 @@ export type AuditErrorCode =
   /** No key with the root's key id is known. */
   | 'UNKNOWN_KEY'
   /** An Ed25519 signature does not verify. */
-  | 'BAD_SIGNATURE';
+  | 'BAD_SIGNATURE'
+  /** A signed note (c2sp.org/signed-note) is not syntactically valid. */
+  | 'MALFORMED_NOTE'
+  /** A checkpoint body (c2sp.org/tlog-checkpoint) is not syntactically valid. */
+  | 'MALFORMED_CHECKPOINT'
+  /** A text proof (consistency proof lines, add-checkpoint body, c2sp.org/tlog-proof) is not syntactically valid. */
+  | 'MALFORMED_PROOF'
+  /** A checkpoint is for another log (origin) than the one expected. */
+  | 'WRONG_ORIGIN';
 
 export class AuditError extends Error {
   /** For MALFORMED_BUNDLE: the JSON path of the offending field, e.g. `sealedRoot.rootHash`. */

@@ -9,7 +9,7 @@
  * makes second-preimage attacks on the tree fail.
  */
 import { AuditError } from './errors';
-import { HASH_SIZE, copyBytes, isHash, sha256 } from './bytes';
+import { HASH_SIZE, asUintBig, copyBytes, isHash, sha256 } from './bytes';
 
 /** 32 zero bytes: the prevRootHash of the first sealed root of a topic-partition. */
 export const ZERO_HASH: Uint8Array = new Uint8Array(HASH_SIZE);
@@ -93,6 +93,60 @@ export class MerkleAccumulator {
     this.hashes.push(hash);
     this.sizes.push(size);
     this.count++;
+  }
+
+  /**
+   * Resumes a tree of `size` leaves from its frontier() alone, without the leaves: how a sealer
+   * that takes over a partition continues the partition's cumulative tree from the last sealed
+   * root. INVALID_ARGUMENT unless there is exactly one 32-byte hash per set bit of `size`.
+   */
+  static fromFrontier(size: number | bigint, frontier: readonly Uint8Array[]): MerkleAccumulator {
+    const n = asUintBig(size);
+    if (n === undefined || typeof size === 'string' || n > BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new AuditError('INVALID_ARGUMENT', 'tree size must be a non-negative safe integer');
+    }
+    if (!Array.isArray(frontier)) {
+      throw new AuditError('INVALID_ARGUMENT', 'frontier must be an array of hashes');
+    }
+    // The perfect subtrees of a tree of n leaves, largest first: one per set bit of n.
+    const sizes: number[] = [];
+    for (let bit = 1n << 53n; bit > 0n; bit >>= 1n) {
+      if ((n & bit) !== 0n) sizes.push(Number(bit));
+    }
+    if (frontier.length !== sizes.length) {
+      throw new AuditError(
+        'INVALID_ARGUMENT',
+        `a tree of size ${n} has a frontier of ${sizes.length} hashes (one per set bit of the size), not ${frontier.length}`,
+      );
+    }
+    const accumulator = new MerkleAccumulator();
+    frontier.forEach((hash, i) => {
+      if (!isHash(hash)) {
+        throw new AuditError(
+          'INVALID_ARGUMENT',
+          `frontier hash ${i} is not a ${HASH_SIZE}-byte Uint8Array`,
+        );
+      }
+      accumulator.hashes.push(copyBytes(hash));
+      accumulator.sizes.push(sizes[i] as number);
+    });
+    accumulator.count = Number(n);
+    return accumulator;
+  }
+
+  /**
+   * The right border of the tree: the roots of its maximal perfect subtrees, leftmost (largest)
+   * first, one per set bit of size, e.g. [MTH(D[0:8]), MTH(D[8:10]), MTH(D[10:11])] for 11 leaves.
+   * With the size it is the whole state (what transparency-dev/merkle calls the compact range
+   * [0, size)), so fromFrontier(size, frontier()) continues exactly where this one stands.
+   */
+  frontier(): Uint8Array[] {
+    return this.hashes.map(copyBytes);
+  }
+
+  /** An independent copy: adding to one does not change the other. */
+  clone(): MerkleAccumulator {
+    return MerkleAccumulator.fromFrontier(this.count, this.hashes);
   }
 
   /** MTH of the leaves added so far; more may be added afterwards. */

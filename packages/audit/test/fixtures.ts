@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
   SEALED_ROOT_VERSION,
   ZERO_HASH,
@@ -88,3 +88,22 @@ export const range = (first: number, last: number): number[] =>
 
 export const expectCode = (fn: () => unknown, code: string) =>
   expect(fn).toThrow(expect.objectContaining({ name: 'AuditError', code }));
+
+/** An Ed25519 private key from its 32-byte RFC 8032 seed (PKCS#8 DER has a fixed prefix). */
+export const keyFromSeed = (seed: Uint8Array): KeyObject =>
+  createPrivateKey({
+    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+
+/**
+ * The private key of a Go note signer key, PRIVATE+KEY+<name>+<hex id>+base64(0x01 || seed), as
+ * golang.org/x/mod/sumdb/note writes them.
+ */
+export function keyFromGoSignerKey(skey: string): KeyObject {
+  // PRIVATE, KEY, name, id, then the base64, which may itself contain "+".
+  const typed = Buffer.from(skey.split('+').slice(4).join('+'), 'base64');
+  if (typed[0] !== 0x01 || typed.length !== 33) throw new Error('not an Ed25519 Go signer key');
+  return keyFromSeed(typed.subarray(1));
+}

@@ -9,6 +9,7 @@ import {
   rootFromLeafHashes,
 } from '../src';
 import { hex, inputs, refMth, unhex } from './reference';
+import { seededRandom } from './random';
 
 const leafHashes = (data: readonly Uint8Array[]) => data.map(leafHash);
 
@@ -199,5 +200,119 @@ describe('MerkleAccumulator', () => {
     );
     expect(() => acc.add('x' as unknown as Uint8Array)).toThrow(AuditError);
     expect(acc.size).toBe(1);
+  });
+});
+
+describe('MerkleAccumulator frontier (the compact range [0, size))', () => {
+  const data = inputs(700);
+  const hashes = leafHashes(data);
+
+  /** The maximal perfect subtrees of [0, n), left to right: one per set bit of n, largest first. */
+  const subtreeRanges = (n: number): [number, number][] => {
+    const ranges: [number, number][] = [];
+    let lo = 0;
+    for (let bit = 2 ** 20; bit >= 1; bit /= 2) {
+      if (Math.floor(n / bit) % 2 === 1) {
+        ranges.push([lo, lo + bit]);
+        lo += bit;
+      }
+    }
+    return ranges;
+  };
+
+  it('holds the roots of the perfect subtrees, one per set bit of the size', () => {
+    const acc = new MerkleAccumulator();
+    for (let n = 0; n <= 300; n++) {
+      const expected = subtreeRanges(n).map(([lo, hi]) => hex(refMth(data.slice(lo, hi))));
+      expect([n, acc.frontier().map(hex)]).toEqual([n, expected]);
+      acc.add(hashes[n] as Uint8Array);
+    }
+  });
+
+  it('matches the Certificate Transparency reference tree: size 7 is [MTH(0..4), MTH(4..6), leaf 6]', () => {
+    const acc = new MerkleAccumulator();
+    CT_INPUTS.slice(0, 7).forEach((input) => acc.add(leafHash(input)));
+    expect(acc.frontier().map(hex)).toEqual([
+      CT_ROOTS[3],
+      hex(nodeHash(leafHash(CT_INPUTS[4] as Uint8Array), leafHash(CT_INPUTS[5] as Uint8Array))),
+      hex(leafHash(CT_INPUTS[6] as Uint8Array)),
+    ]);
+    expect(hex(MerkleAccumulator.fromFrontier(7, acc.frontier()).root())).toBe(CT_ROOTS[6]);
+  });
+
+  it('resumes from (size, frontier) alone, across random hand-overs, to the same roots', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const random = seededRandom(seed);
+      let acc = new MerkleAccumulator();
+      let n = 0;
+      while (n < hashes.length) {
+        // A "sealer" adds a batch, then a new owner resumes from what the last root carried.
+        const batch = Math.min(1 + random.int(90), hashes.length - n);
+        for (let i = 0; i < batch; i++) acc.add(hashes[n++] as Uint8Array);
+        const carried = { size: acc.size, frontier: acc.frontier() };
+        acc = MerkleAccumulator.fromFrontier(carried.size, carried.frontier);
+        expect([seed, n, hex(acc.root())]).toEqual([
+          seed,
+          n,
+          hex(rootFromLeafHashes(hashes.slice(0, n))),
+        ]);
+      }
+    }
+  });
+
+  it('handles sizes beyond 2^32 without 32-bit arithmetic', () => {
+    const h = hashes[0] as Uint8Array;
+    const size = 2 ** 40 + 2 ** 33 + 1;
+    const acc = MerkleAccumulator.fromFrontier(BigInt(size), [h, h, h]);
+    expect(acc.size).toBe(size);
+    acc.add(h); // completes a pair with the last subtree
+    expect(acc.size).toBe(size + 1);
+    expect(acc.frontier().map(hex)).toEqual([hex(h), hex(h), hex(nodeHash(h, h))]);
+    expect(hex(acc.root())).toBe(hex(nodeHash(h, nodeHash(h, nodeHash(h, h)))));
+    expect(MerkleAccumulator.fromFrontier(Number.MAX_SAFE_INTEGER, Array(53).fill(h)).size).toBe(
+      Number.MAX_SAFE_INTEGER,
+    );
+  });
+
+  it('clones independently and hands out copies', () => {
+    const acc = new MerkleAccumulator();
+    hashes.slice(0, 5).forEach((h) => acc.add(h));
+    const copy = acc.clone();
+    copy.add(hashes[5] as Uint8Array);
+    expect(acc.size).toBe(5);
+    expect(copy.size).toBe(6);
+    acc.frontier()[0]?.fill(0);
+    expect(hex(acc.root())).toBe(hex(rootFromLeafHashes(hashes.slice(0, 5))));
+    const given = acc.frontier();
+    const resumed = MerkleAccumulator.fromFrontier(5, given);
+    given[0]?.fill(0);
+    expect(hex(resumed.root())).toBe(hex(rootFromLeafHashes(hashes.slice(0, 5))));
+  });
+
+  it('starts an empty tree from size 0 and no hashes, with the empty root', () => {
+    const acc = MerkleAccumulator.fromFrontier(0, []);
+    expect(acc.frontier()).toEqual([]);
+    expect(hex(acc.root())).toBe(hex(EMPTY_ROOT_HASH));
+  });
+
+  it('refuses a frontier that does not fit the size with INVALID_ARGUMENT', () => {
+    const h = hashes[0] as Uint8Array;
+    const bad: [unknown, unknown][] = [
+      [5, [h]], // 5 = 101b needs two hashes
+      [4, [h, h]],
+      [0, [h]],
+      [1, [new Uint8Array(31)]],
+      [1, ['x']],
+      [-1, []],
+      [1.5, [h]],
+      ['3', [h, h]],
+      [2 ** 53, [h]],
+      [3, 'not an array'],
+    ];
+    for (const [size, frontier] of bad) {
+      expect(() =>
+        MerkleAccumulator.fromFrontier(size as number, frontier as Uint8Array[]),
+      ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    }
   });
 });
