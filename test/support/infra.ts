@@ -36,8 +36,24 @@ export async function createTestTopics(
 ): Promise<void> {
   await admin.createTopics({
     topics: topics.map((t) => ({ topic: t.topic, numPartitions: t.numPartitions ?? 1 })),
-    waitForLeaders: true,
   });
+  // kafkajs's own waitForLeaders gives up when the broker still answers "unknown
+  // topic-partition" for a new topic (seen under load); poll for the leaders instead.
+  await waitFor(
+    `leaders for ${topics.map((t) => t.topic).join(', ')}`,
+    async () => {
+      const { topics: metadata } = await admin.fetchTopicMetadata({
+        topics: topics.map((t) => t.topic),
+      });
+      return metadata.every(
+        (m) =>
+          m.partitions.length === (topics.find((t) => t.topic === m.name)?.numPartitions ?? 1) &&
+          m.partitions.every((p) => p.leader >= 0),
+      );
+    },
+    30_000,
+    100,
+  );
 }
 
 /**
