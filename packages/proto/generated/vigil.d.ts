@@ -2005,6 +2005,9 @@ export namespace vigil {
             /** AccessEvent attributes. */
             attributes: { [k: string]: string };
 
+            /** AccessEvent establishes. */
+            establishes?: (vigil.v1.Establishes.$Properties|null);
+
             /**
              * Creates a new AccessEvent instance using the specified properties.
              * @param [properties] Properties to set
@@ -2119,12 +2122,138 @@ export namespace vigil {
                 /** AccessEvent attributes */
                 attributes?: ({ [k: string]: string }|null);
 
+                /** AccessEvent establishes */
+                establishes?: (vigil.v1.Establishes.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of an AccessEvent. */
             type $Shape = vigil.v1.AccessEvent.$Properties;
+        }
+
+        /**
+         * Properties of an Establishes.
+         * @deprecated Use vigil.v1.Establishes.$Properties instead.
+         */
+        interface IEstablishes extends vigil.v1.Establishes.$Properties {
+        }
+
+        /** Represents an Establishes. */
+        class Establishes {
+
+            /**
+             * Constructs a new Establishes.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vigil.v1.Establishes.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Establishes knownAttributes. */
+            knownAttributes: boolean;
+
+            /** Establishes failedAuthentication. */
+            failedAuthentication: boolean;
+
+            /**
+             * Creates a new Establishes instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Establishes instance
+             */
+            static create(properties: vigil.v1.Establishes.$Shape): vigil.v1.Establishes & vigil.v1.Establishes.$Shape;
+            static create(properties?: vigil.v1.Establishes.$Properties): vigil.v1.Establishes;
+
+            /**
+             * Encodes the specified Establishes message. Does not implicitly {@link vigil.v1.Establishes.verify|verify} messages.
+             * @param message Establishes message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vigil.v1.Establishes.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Establishes message, length delimited. Does not implicitly {@link vigil.v1.Establishes.verify|verify} messages.
+             * @param message Establishes message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.Establishes.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an Establishes message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vigil.v1.Establishes & vigil.v1.Establishes.$Shape} Establishes
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vigil.v1.Establishes & vigil.v1.Establishes.$Shape;
+
+            /**
+             * Decodes an Establishes message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.Establishes & vigil.v1.Establishes.$Shape} Establishes
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.Establishes & vigil.v1.Establishes.$Shape;
+
+            /**
+             * Verifies an Establishes message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an Establishes message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Establishes
+             */
+            static fromObject(object: { [k: string]: any }): vigil.v1.Establishes;
+
+            /**
+             * Creates a plain object from an Establishes message. Also converts values to other types if specified.
+             * @param message Establishes
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vigil.v1.Establishes, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Establishes to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Establishes
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Establishes {
+
+            /** Properties of an Establishes. */
+            interface $Properties {
+
+                /** Establishes knownAttributes */
+                knownAttributes?: (boolean|null);
+
+                /** Establishes failedAuthentication */
+                failedAuthentication?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an Establishes. */
+            type $Shape = vigil.v1.Establishes.$Properties;
         }
 
         /**

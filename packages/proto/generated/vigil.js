@@ -5408,6 +5408,7 @@ $root.vigil = (function() {
              * @property {vigil.v1.Outcome|null} [outcome] AccessEvent outcome
              * @property {string|null} [source] AccessEvent source
              * @property {Object.<string,string>|null} [attributes] AccessEvent attributes
+             * @property {vigil.v1.Establishes.$Properties|null} [establishes] AccessEvent establishes
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5521,6 +5522,14 @@ $root.vigil = (function() {
             AccessEvent.prototype.attributes = $util.emptyObject;
 
             /**
+             * AccessEvent establishes.
+             * @member {vigil.v1.Establishes.$Properties|null|undefined} establishes
+             * @memberof vigil.v1.AccessEvent
+             * @instance
+             */
+            AccessEvent.prototype.establishes = null;
+
+            /**
              * Creates a new AccessEvent instance using the specified properties.
              * @function create
              * @memberof vigil.v1.AccessEvent
@@ -5573,6 +5582,8 @@ $root.vigil = (function() {
                 if (message.attributes != null && $Object.hasOwnProperty.call(message, "attributes"))
                     for (var keys = $Object.keys(message.attributes), i = 0; i < keys.length; ++i)
                         writer.uint32(/* id 10, wireType 2 =*/82).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]).uint32(/* id 2, wireType 2 =*/18).string(message.attributes[keys[i]]).ldelim();
+                if (message.establishes != null && $Object.hasOwnProperty.call(message, "establishes"))
+                    $root.vigil.v1.Establishes.encode(message.establishes, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (var i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5738,6 +5749,12 @@ $root.vigil = (function() {
                             message.attributes[key] = value;
                             continue;
                         }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.establishes = $root.vigil.v1.Establishes.decode(reader, reader.size(), $undefined, _depth + 1, message.establishes);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -5827,6 +5844,11 @@ $root.vigil = (function() {
                         if (!$util.isString(message.attributes[key[i]]))
                             return "attributes: string{k:string} expected";
                 }
+                if (message.establishes != null && $Object.hasOwnProperty.call(message, "establishes")) {
+                    var error = $root.vigil.v1.Establishes.verify(message.establishes, _depth + 1);
+                    if (error)
+                        return "establishes." + error;
+                }
                 return null;
             };
 
@@ -5910,6 +5932,11 @@ $root.vigil = (function() {
                         message.attributes[keys[i]] = $String(object.attributes[keys[i]]);
                     }
                 }
+                if (object.establishes != null) {
+                    if (!$util.isObject(object.establishes))
+                        throw $TypeError(".vigil.v1.AccessEvent.establishes: object expected");
+                    message.establishes = $root.vigil.v1.Establishes.fromObject(object.establishes, _depth + 1);
+                }
                 return message;
             };
 
@@ -5942,6 +5969,7 @@ $root.vigil = (function() {
                     object.resource = "";
                     object.outcome = options.enums === $String ? "OUTCOME_UNSPECIFIED" : 0;
                     object.source = "";
+                    object.establishes = null;
                 }
                 if (message.eventId != null && $Object.hasOwnProperty.call(message, "eventId"))
                     object.eventId = message.eventId;
@@ -5970,6 +5998,8 @@ $root.vigil = (function() {
                         object.attributes[keys2[j]] = message.attributes[keys2[j]];
                     }
                 }
+                if (message.establishes != null && $Object.hasOwnProperty.call(message, "establishes"))
+                    object.establishes = $root.vigil.v1.Establishes.toObject(message.establishes, options, _depth + 1);
                 return object;
             };
 
@@ -5999,6 +6029,311 @@ $root.vigil = (function() {
             };
 
             return AccessEvent;
+        })();
+
+        v1.Establishes = (function() {
+
+            /**
+             * Properties of an Establishes.
+             * @typedef {Object} vigil.v1.Establishes.$Properties
+             * @property {boolean|null} [knownAttributes] Establishes knownAttributes
+             * @property {boolean|null} [failedAuthentication] Establishes failedAuthentication
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Establishes.
+             * @memberof vigil.v1
+             * @interface IEstablishes
+             * @augments vigil.v1.Establishes.$Properties
+             * @deprecated Use vigil.v1.Establishes.$Properties instead.
+             */
+
+            /**
+             * Shape of an Establishes.
+             * @typedef {vigil.v1.Establishes.$Properties} vigil.v1.Establishes.$Shape
+             */
+
+            /**
+             * Constructs a new Establishes.
+             * @memberof vigil.v1
+             * @classdesc Represents an Establishes.
+             * @constructor
+             * @param {vigil.v1.Establishes.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var Establishes = function (properties) {
+                if (properties)
+                    for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Establishes knownAttributes.
+             * @member {boolean} knownAttributes
+             * @memberof vigil.v1.Establishes
+             * @instance
+             */
+            Establishes.prototype.knownAttributes = false;
+
+            /**
+             * Establishes failedAuthentication.
+             * @member {boolean} failedAuthentication
+             * @memberof vigil.v1.Establishes
+             * @instance
+             */
+            Establishes.prototype.failedAuthentication = false;
+
+            /**
+             * Creates a new Establishes instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.Establishes
+             * @static
+             * @param {vigil.v1.Establishes.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.Establishes} Establishes instance
+             * @type {{
+             *   (properties: vigil.v1.Establishes.$Shape): vigil.v1.Establishes & vigil.v1.Establishes.$Shape;
+             *   (properties?: vigil.v1.Establishes.$Properties): vigil.v1.Establishes;
+             * }}
+             */
+            Establishes.create = function(properties) {
+                return new Establishes(properties);
+            };
+
+            /**
+             * Encodes the specified Establishes message. Does not implicitly {@link vigil.v1.Establishes.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.Establishes
+             * @static
+             * @param {vigil.v1.Establishes.$Properties} message Establishes message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Establishes.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.knownAttributes != null && $Object.hasOwnProperty.call(message, "knownAttributes") && message.knownAttributes !== false)
+                    writer.uint32(/* id 1, wireType 0 =*/8).bool(message.knownAttributes);
+                if (message.failedAuthentication != null && $Object.hasOwnProperty.call(message, "failedAuthentication") && message.failedAuthentication !== false)
+                    writer.uint32(/* id 2, wireType 0 =*/16).bool(message.failedAuthentication);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Establishes message, length delimited. Does not implicitly {@link vigil.v1.Establishes.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.Establishes
+             * @static
+             * @param {vigil.v1.Establishes.$Properties} message Establishes message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Establishes.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an Establishes message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.Establishes
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vigil.v1.Establishes & vigil.v1.Establishes.$Shape} Establishes
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Establishes.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vigil.v1.Establishes();
+                while (reader.pos < end) {
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.knownAttributes = value;
+                            else
+                                delete message.knownAttributes;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.failedAuthentication = value;
+                            else
+                                delete message.failedAuthentication;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an Establishes message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.Establishes
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.Establishes & vigil.v1.Establishes.$Shape} Establishes
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Establishes.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an Establishes message.
+             * @function verify
+             * @memberof vigil.v1.Establishes
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Establishes.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.knownAttributes != null && $Object.hasOwnProperty.call(message, "knownAttributes"))
+                    if (typeof message.knownAttributes !== "boolean")
+                        return "knownAttributes: boolean expected";
+                if (message.failedAuthentication != null && $Object.hasOwnProperty.call(message, "failedAuthentication"))
+                    if (typeof message.failedAuthentication !== "boolean")
+                        return "failedAuthentication: boolean expected";
+                return null;
+            };
+
+            /**
+             * Creates an Establishes message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.Establishes
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vigil.v1.Establishes} Establishes
+             */
+            Establishes.fromObject = function (object, _depth) {
+                if (object instanceof $root.vigil.v1.Establishes)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vigil.v1.Establishes: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var message = new $root.vigil.v1.Establishes();
+                if (object.knownAttributes != null)
+                    if (object.knownAttributes)
+                        message.knownAttributes = $Boolean(object.knownAttributes);
+                if (object.failedAuthentication != null)
+                    if (object.failedAuthentication)
+                        message.failedAuthentication = $Boolean(object.failedAuthentication);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an Establishes message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.Establishes
+             * @static
+             * @param {vigil.v1.Establishes} message Establishes
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Establishes.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var object = {};
+                if (options.defaults) {
+                    object.knownAttributes = false;
+                    object.failedAuthentication = false;
+                }
+                if (message.knownAttributes != null && $Object.hasOwnProperty.call(message, "knownAttributes"))
+                    object.knownAttributes = message.knownAttributes;
+                if (message.failedAuthentication != null && $Object.hasOwnProperty.call(message, "failedAuthentication"))
+                    object.failedAuthentication = message.failedAuthentication;
+                return object;
+            };
+
+            /**
+             * Converts this Establishes to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.Establishes
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Establishes.prototype.toJSON = function() {
+                return Establishes.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Establishes
+             * @function getTypeUrl
+             * @memberof vigil.v1.Establishes
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Establishes.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.Establishes";
+            };
+
+            return Establishes;
         })();
 
         v1.Actor = (function() {

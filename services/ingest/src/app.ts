@@ -127,7 +127,6 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
         redis,
         {
           prefix: config.INGEST_REDIS_PREFIX,
-          windowMs: config.INGEST_DEDUP_WINDOW_MS,
           pendingTtlMs: config.INGEST_DEDUP_PENDING_TTL_MS,
         },
         metrics,
@@ -177,7 +176,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
             definition: IngestServiceDefinition,
             implementation: ingestServiceImplementation({
               ingestor,
-              tokens: config.INGEST_API_TOKENS,
+              sources: config.sources,
               mtls: Boolean(tls?.requireClientCert),
               metrics,
               logger,
@@ -189,7 +188,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
         host: config.INGEST_HTTP_HOST,
         port: config.INGEST_HTTP_PORT,
         ingestor,
-        tokens: config.INGEST_API_TOKENS,
+        sources: config.sources,
         metrics,
         logger,
         maxBodyBytes: config.INGEST_MAX_BATCH_BYTES * HTTP_BODY_FACTOR,

@@ -1,9 +1,10 @@
 import type { PeerCertificate } from 'node:tls';
-import { bearerToken, type TokenTable } from '@vigil/runtime';
+import { bearerToken } from '@vigil/runtime';
 import { IngestError } from './errors';
+import type { SourceRegistry, SourceScope } from './sources';
 
-/** Source names become Redis key parts and the `source` field: the token table's alphabet. */
-const SOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** A certificate's CN or DNS name as a sources file may name it. */
+const SUBJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export interface Credentials {
   /** The `authorization` header or metadata value, if any. */
@@ -13,11 +14,20 @@ export interface Credentials {
 }
 
 /**
- * Names the source of a request from its bearer token, its mTLS client certificate, or both (they
- * must then agree). The name is what ends up in the event's `source`, whatever the client wrote
- * there. Throws UNAUTHENTICATED otherwise; the message never echoes the token.
+ * Finds the source of a request from its bearer token, its mTLS client certificate, or both (they
+ * must then name the same source). Its name is what ends up in the event's `source`, whatever
+ * the client wrote there, and its scope decides what it may send. Throws UNAUTHENTICATED
+ * otherwise; the message never echoes the token.
  */
-export function authenticate(credentials: Credentials, tokens: TokenTable): string {
+export function authenticate(credentials: Credentials, sources: SourceRegistry): SourceScope {
+  const name = sourceName(credentials, sources);
+  const scope = sources.scope(name);
+  if (!scope) throw unauthenticated('the credential names no configured source');
+  return scope;
+}
+
+function sourceName(credentials: Credentials, sources: SourceRegistry): string {
+  const tokens = sources.tokens;
   const header = credentials.authorization;
   const presented = header === undefined ? undefined : bearerToken(header);
   if (header !== undefined && presented === undefined) {
@@ -27,11 +37,12 @@ export function authenticate(credentials: Credentials, tokens: TokenTable): stri
   if (presented !== undefined && tokenSource === undefined) {
     throw unauthenticated('unknown API token');
   }
-  const certSource = credentials.certificate
+  const subject = credentials.certificate
     ? sourceFromCertificate(credentials.certificate)
     : undefined;
+  const certSource = subject === undefined ? undefined : sources.sourceForSubject(subject);
   if (credentials.certificate && certSource === undefined) {
-    throw unauthenticated('the client certificate names no usable source (CN or DNS SAN)');
+    throw unauthenticated('the client certificate names no configured source (CN or DNS SAN)');
   }
   if (tokenSource && certSource && tokenSource !== certSource) {
     throw unauthenticated('the API token and the client certificate name different sources');
@@ -47,13 +58,13 @@ export function sourceFromCertificate(
 ): string | undefined {
   const cn = certificate.subject?.CN;
   const commonName = Array.isArray(cn) ? cn[0] : cn;
-  if (commonName) return SOURCE_NAME.test(commonName) ? commonName : undefined;
+  if (commonName) return SUBJECT_NAME.test(commonName) ? commonName : undefined;
   const dns = (certificate.subjectaltname ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .find((entry) => entry.startsWith('DNS:'))
     ?.slice(4);
-  return dns && SOURCE_NAME.test(dns) ? dns : undefined;
+  return dns && SUBJECT_NAME.test(dns) ? dns : undefined;
 }
 
 function unauthenticated(message: string): IngestError {

@@ -11,6 +11,13 @@ import {
   type ConfigProblem,
 } from '@vigil/runtime';
 
+import {
+  legacySourceRegistry,
+  parseSourcesFile,
+  SourcesFileError,
+  type SourceRegistry,
+} from './sources';
+
 const MiB = 1024 * 1024;
 
 const nonNegativeInt = () =>
@@ -33,7 +40,9 @@ export const ingestEnv = {
   INGEST_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   INGEST_HTTP_PORT: port().default(7080),
   INGEST_TOPIC: topicName().default('access-events'),
-  INGEST_API_TOKENS: tokenTableEnv(),
+  /** Who may send what (see sources.ts); INGEST_API_TOKENS is the older shorthand. */
+  INGEST_SOURCES_FILE: z.string().min(1).optional(),
+  INGEST_API_TOKENS: tokenTableEnv().optional(),
   INGEST_TLS_CERT_FILE: z.string().min(1).optional(),
   INGEST_TLS_KEY_FILE: z.string().min(1).optional(),
   INGEST_TLS_CLIENT_CA_FILE: z.string().min(1).optional(),
@@ -42,7 +51,13 @@ export const ingestEnv = {
   INGEST_MAX_BATCH_BYTES: positiveInt().default(MiB),
   INGEST_MAX_EVENT_BYTES: positiveInt().default(64 * 1024),
   INGEST_MAX_ATTRIBUTES: nonNegativeInt().default(64),
-  INGEST_CLOCK_SKEW_PAST_MS: positiveInt().default(24 * 60 * 60 * 1000),
+  /**
+   * The oldest occurred_at accepted. It also bounds deduplication: an event's id is remembered
+   * until its occurred_at is this old (plus the future skew), so a retry is either answered with
+   * the original receipt or refused as too old, never stored twice. Redis holds one receipt
+   * (about 200 bytes) per event for that long.
+   */
+  INGEST_CLOCK_SKEW_PAST_MS: positiveInt().default(60 * 60 * 1000),
   INGEST_CLOCK_SKEW_FUTURE_MS: positiveInt().default(5 * 60 * 1000),
 
   INGEST_MAX_IN_FLIGHT_EVENTS: positiveInt().default(20_000),
@@ -57,12 +72,14 @@ export const ingestEnv = {
   INGEST_KAFKA_STALL_MS: positiveInt().default(2_000),
 
   INGEST_REDIS_PREFIX: z.string().min(1).default('vigil:ingest'),
-  INGEST_DEDUP_WINDOW_MS: positiveInt().default(600_000),
   INGEST_DEDUP_PENDING_TTL_MS: positiveInt().default(30_000),
   INGEST_DEDUP_WAIT_MS: positiveInt().default(5_000),
 };
 
-export type IngestConfig = ConfigOf<typeof ingestEnv>;
+export type IngestConfig = ConfigOf<typeof ingestEnv> & {
+  /** The senders, from INGEST_SOURCES_FILE (or INGEST_API_TOKENS). */
+  sources: SourceRegistry;
+};
 
 /**
  * Loads and validates the environment, including the rules that span several variables, and
@@ -71,11 +88,66 @@ export type IngestConfig = ConfigOf<typeof ingestEnv>;
 export function loadIngestConfig(env: NodeJS.ProcessEnv = process.env): IngestConfig {
   const config = loadConfig(ingestEnv, env);
   const problems = crossFieldProblems(config);
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  if (env.INGEST_DEDUP_WINDOW_MS !== undefined) {
+    // Removed rather than ignored: a window shorter than the accepted age stored retries twice.
+    problems.push({
+      variable: 'INGEST_DEDUP_WINDOW_MS',
+      expected:
+        'to be unset: receipts are now kept until an event is too old to be accepted (INGEST_CLOCK_SKEW_PAST_MS + INGEST_CLOCK_SKEW_FUTURE_MS)',
+    });
+  }
+  const sources = loadSources(config, problems);
+  if (problems.length > 0 || !sources) throw new ConfigError(problems);
+  return { ...config, sources };
 }
 
-function crossFieldProblems(config: IngestConfig): ConfigProblem[] {
+function loadSources(
+  config: ConfigOf<typeof ingestEnv>,
+  problems: ConfigProblem[],
+): SourceRegistry | undefined {
+  const file = config.INGEST_SOURCES_FILE;
+  if (file && config.INGEST_API_TOKENS) {
+    problems.push({
+      variable: 'INGEST_API_TOKENS',
+      expected: 'to be unset when INGEST_SOURCES_FILE is set (the sources file names every sender)',
+    });
+    return undefined;
+  }
+  if (config.INGEST_API_TOKENS) return legacySourceRegistry(config.INGEST_API_TOKENS);
+  if (!file) {
+    problems.push({
+      variable: 'INGEST_SOURCES_FILE',
+      expected:
+        'the path of the sources file (who may send which events; see services/ingest/README.md)',
+    });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    problems.push({
+      variable: 'INGEST_SOURCES_FILE',
+      expected: `a readable file (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+      received: JSON.stringify(file),
+    });
+    return undefined;
+  }
+  try {
+    return parseSourcesFile(text);
+  } catch (err) {
+    if (!(err instanceof SourcesFileError)) throw err;
+    for (const problem of err.problems) {
+      problems.push({
+        variable: 'INGEST_SOURCES_FILE',
+        expected: `a valid sources file: ${problem}`,
+      });
+    }
+    return undefined;
+  }
+}
+
+function crossFieldProblems(config: ConfigOf<typeof ingestEnv>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const { INGEST_TLS_CERT_FILE: cert, INGEST_TLS_KEY_FILE: key } = config;
   if (Boolean(cert) !== Boolean(key)) {

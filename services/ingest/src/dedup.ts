@@ -14,8 +14,6 @@ import type { Placement } from './publisher';
 
 export interface DedupOptions {
   prefix: string;
-  /** How long a receipt (and a claim) is remembered. */
-  windowMs: number;
   /** Lease of a claim; its owner renews it every third of this while the event is in flight. */
   pendingTtlMs: number;
 }
@@ -23,6 +21,11 @@ export interface DedupOptions {
 export interface DedupItem {
   eventId: string;
   fingerprint: string;
+  /**
+   * How long from now the id must be remembered: until a retry of the event can no longer be
+   * accepted (see Ingestor: its occurred_at has become too old).
+   */
+  retainMs: number;
 }
 
 /** The outcome of claiming one event id. */
@@ -52,18 +55,18 @@ const NOW_MS = `local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)`;
 
 /**
- * Claims every key that is free (a claim for the dedup window, with a lease); returns, per key,
- * "" when it is now ours, the value that is there, or "O" and the value for a claim whose lease
- * ran out. ARGV: one claim prefix per key, then the lease and the key TTL in ms.
+ * Claims every key that is free (a claim kept as long as the id must be remembered, with a
+ * lease); returns, per key, "" when it is now ours, the value that is there, or "O" and the value
+ * for a claim whose lease ran out. ARGV: one claim prefix per key, one TTL (ms) per key, then
+ * the lease in ms.
  */
 const CLAIM = script(`${NOW_MS}
-local lease = tonumber(ARGV[#KEYS + 1])
-local ttl = ARGV[#KEYS + 2]
+local lease = tonumber(ARGV[2 * #KEYS + 1])
 local out = {}
 for i, key in ipairs(KEYS) do
   local current = redis.call('GET', key)
   if not current then
-    redis.call('SET', key, ARGV[i] .. '|' .. now .. '|' .. (now + lease), 'PX', ttl)
+    redis.call('SET', key, ARGV[i] .. '|' .. now .. '|' .. (now + lease), 'PX', ARGV[#KEYS + i])
     out[i] = ''
   else
     local leaseUntil = tonumber(string.match(current, '^P|[^|]*|[^|]*|%d+|(%d+)$'))
@@ -72,11 +75,10 @@ for i, key in ipairs(KEYS) do
 end
 return out`);
 
-/** SET with TTL for every key (receipts overwrite claims). */
+/** SET with its own TTL for every key (receipts overwrite claims). ARGV: values, then TTLs. */
 const COMPLETE = script(`
-local ttl = ARGV[#KEYS + 1]
 for i, key in ipairs(KEYS) do
-  redis.call('SET', key, ARGV[i], 'PX', ttl)
+  redis.call('SET', key, ARGV[i], 'PX', ARGV[#KEYS + i])
 end
 return #KEYS`);
 
@@ -114,10 +116,11 @@ return ''`);
  * The idempotency store in Redis, scoped per source so that one source can neither see nor
  * collide with another's event ids.
  *
- *   claim      P|... with a lease, for the window   one round trip: either we own the id now, or
+ *   claim      P|... with a lease, kept as long as  one round trip: either we own the id now, or
+ *              the event's retries are accepted
  *                                                  we learn who does (a receipt, a live claim,
  *                                                  or an orphaned claim)
- *   complete   SET key R|... PX window             after Kafka acknowledged
+ *   complete   SET key R|... PX (same)             after Kafka acknowledged
  *   release    delete-if-owner                     when the publish failed, so a retry may claim
  *   takeOver   replace-if-unchanged                an orphan whose event is not in Kafka
  *
@@ -166,8 +169,8 @@ export class DedupStore {
       // turn still share a round trip through auto-pipelining.
       previous = (await this.runScript(CLAIM, keys, [
         ...prefixes,
+        ...items.map(retainMs),
         this.options.pendingTtlMs,
-        this.options.windowMs,
       ])) as string[];
     } catch (err) {
       throw this.unavailable('claim', err);
@@ -218,7 +221,7 @@ export class DedupStore {
     const values = items.map((item) => encodeDone(item.fingerprint, item.placement));
     for (const key of keys) this.held.delete(key);
     try {
-      await this.runScript(COMPLETE, keys, [...values, this.options.windowMs]);
+      await this.runScript(COMPLETE, keys, [...values, ...items.map(retainMs)]);
     } catch (err) {
       this.metrics.dedupErrors.inc({ operation: 'complete' });
       // The claims lapse after pendingTtl; a retry after that would publish again.
@@ -371,6 +374,9 @@ export class DedupStore {
 function isLapsed(state: DedupState, nowMs: number): boolean {
   return state.kind === 'pending' && state.leaseUntilMs !== undefined && state.leaseUntilMs < nowMs;
 }
+
+/** A TTL Redis accepts: a positive whole number of ms. */
+const retainMs = (item: DedupItem): number => Math.max(1, Math.ceil(item.retainMs));
 
 /** The ids this request claimed. */
 export function claimedIds(items: readonly DedupItem[], claims: readonly Claim[]): string[] {

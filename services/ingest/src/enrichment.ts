@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
-import { google, timestampFromMillis, vigil } from '@vigil/proto';
+import { google, millisFromTimestamp, timestampFromMillis, vigil } from '@vigil/proto';
 import { setEntry } from './maps';
+import type { Establishes } from './sources';
 
 type AccessEventInput = vigil.v1.AccessEvent.$Properties;
 
 export interface EnrichContext {
   /** The authenticated sender; it replaces whatever the client put in `source`. */
   source: string;
+  /** The sender's tenant for events that name none. */
+  defaultTenant?: string;
+  /** The sender's grant; it replaces whatever the client put in `establishes` (default: none). */
+  establishes?: Establishes;
   receivedAtMs: number;
+  /**
+   * How long after its occurred_at a retry of the event is still accepted (the past and future
+   * clock skews together): its id is remembered until then.
+   */
+  acceptedAfterOccurredMs?: number;
   /** Makes an event id for events that come without one (a ULID in production). */
   newEventId: () => string;
 }
@@ -23,6 +33,8 @@ export interface EnrichedEvent {
    * apart from a different event that reuses an id.
    */
   fingerprint: string;
+  /** How long from acceptance the event id must be remembered (see EnrichContext). */
+  retainMs: number;
 }
 
 /**
@@ -37,7 +49,7 @@ export function enrichEvent(event: AccessEventInput, context: EnrichContext): En
   const stored = vigil.v1.AccessEvent.create({
     eventId,
     occurredAt: copyTimestamp(event.occurredAt),
-    tenantId: event.tenantId ?? '',
+    tenantId: event.tenantId || context.defaultTenant || '',
     actor: vigil.v1.Actor.create({
       userId: actor.userId ?? '',
       sessionId: actor.sessionId ?? '',
@@ -61,19 +73,33 @@ export function enrichEvent(event: AccessEventInput, context: EnrichContext): En
   });
   const fingerprint = fingerprintOf(stored);
   stored.receivedAt = timestampFromMillis(context.receivedAtMs);
+  stored.establishes = vigil.v1.Establishes.create({
+    knownAttributes: context.establishes?.knownAttributes ?? false,
+    failedAuthentication: context.establishes?.failedAuthentication ?? false,
+  });
   const encoded = vigil.v1.AccessEvent.encode(stored).finish();
   const value = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
-  return { eventId, userId: stored.actor?.userId ?? '', value, fingerprint };
+  const occurredAtMs = millisFromTimestamp(stored.occurredAt) ?? context.receivedAtMs;
+  const retainMs = occurredAtMs + (context.acceptedAfterOccurredMs ?? 0) - context.receivedAtMs;
+  return {
+    eventId,
+    userId: stored.actor?.userId ?? '',
+    value,
+    fingerprint,
+    retainMs: Math.max(1, retainMs),
+  };
 }
 
 /**
- * The fingerprint of a stored event: everything but received_at, which differs between a
- * retry and the original. It works on an event decoded from Kafka too, because protobufjs
- * re-encodes decoded fields exactly as they arrived.
+ * The fingerprint of a stored event: everything but what the server adds at acceptance
+ * (received_at, and the source's grant, which a configuration change may alter between a retry
+ * and the original). It works on an event decoded from Kafka too, because protobufjs re-encodes
+ * decoded fields exactly as they arrived.
  */
 export function fingerprintOf(event: vigil.v1.AccessEvent): string {
-  const receivedAt = event.receivedAt;
+  const { receivedAt, establishes } = event;
   event.receivedAt = null;
+  event.establishes = null;
   try {
     return createHash('sha256')
       .update(vigil.v1.AccessEvent.encode(event).finish())
@@ -81,6 +107,7 @@ export function fingerprintOf(event: vigil.v1.AccessEvent): string {
       .slice(0, 22);
   } finally {
     event.receivedAt = receivedAt;
+    event.establishes = establishes;
   }
 }
 

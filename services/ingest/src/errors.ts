@@ -22,7 +22,9 @@ export type ViolationReason =
   | 'TOO_FAR_IN_PAST'
   | 'TOO_FAR_IN_FUTURE'
   | 'DUPLICATE_IN_BATCH'
-  | 'EVENT_ID_REUSED';
+  | 'EVENT_ID_REUSED'
+  /** Outside the authenticated source's scope (sources file): its message names the rule. */
+  | 'NOT_PERMITTED';
 
 /**
  * The stable reasons an ingest call fails. Each maps to one gRPC status and one HTTP status
@@ -35,6 +37,11 @@ export type IngestErrorCode =
   | 'BATCH_TOO_LARGE'
   /** No valid token or client certificate. */
   | 'UNAUTHENTICATED'
+  /**
+   * The source may not send one or more of the events (an action or tenant outside its scope);
+   * `violations` names each event and the rule. Nothing was published.
+   */
+  | 'PERMISSION_DENIED'
   /** An event id was already used within the dedup window for a different event. */
   | 'EVENT_ID_CONFLICT'
   /** The in-flight bound is reached (Kafka slow); nothing was accepted, retry later. */
@@ -100,6 +107,17 @@ export function invalidArgument(violations: readonly Violation[]): IngestError {
   return new IngestError(
     'INVALID_ARGUMENT',
     `${violations.length} violation(s) in ${events} event(s), nothing was published${summary}`,
+    { violations },
+  );
+}
+
+/** The PERMISSION_DENIED error for events outside the source's scope (see sources.ts). */
+export function permissionDenied(source: string, violations: readonly Violation[]): IngestError {
+  const first = violations[0];
+  const summary = first ? `; first: event ${first.index}: ${first.field}: ${first.message}` : '';
+  return new IngestError(
+    'PERMISSION_DENIED',
+    `${violations.length} event(s) outside the scope of source "${source}", nothing was published${summary}`,
     { violations },
   );
 }

@@ -1,7 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { vigil } from '@vigil/proto';
-import { grpcError, type Logger, type TokenTable } from '@vigil/runtime';
+import { grpcError, type Logger } from '@vigil/runtime';
 import { authenticate } from './auth';
+import type { SourceRegistry } from './sources';
 import { grpcErrorMetadata, grpcStatusMessage } from './error-mapping';
 import type { Ingestor } from './ingest';
 import type { IngestMetrics } from './metrics';
@@ -10,7 +11,8 @@ import type { Receipt } from './receipts';
 
 export interface GrpcServiceDeps {
   ingestor: Ingestor;
-  tokens: TokenTable;
+  /** Who may send, and what (the sources file). */
+  sources: SourceRegistry;
   /** Whether client certificates are verified (mTLS), so that they may name the source. */
   mtls: boolean;
   metrics: IngestMetrics;
@@ -61,15 +63,17 @@ function serve<Req, Res>(
     startedAt,
   });
   const run = async () => {
-    source = authenticate(
+    const scope = authenticate(
       {
         authorization: firstString(call.metadata.get('authorization')),
         certificate: deps.mtls ? peerCertificate(call) : undefined,
       },
-      deps.tokens,
+      deps.sources,
     );
+    source = scope.name;
     return deps.ingestor.publish({
       source,
+      scope,
       events,
       transport: 'grpc',
       deadlineMs: deadlineMs(call.getDeadline()),

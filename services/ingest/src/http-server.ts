@@ -4,8 +4,9 @@ import * as https from 'node:https';
 import type * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { listen, type Logger, type TokenTable } from '@vigil/runtime';
+import { listen, type Logger } from '@vigil/runtime';
 import { authenticate } from './auth';
+import type { SourceRegistry } from './sources';
 import { httpErrorBody, type TransportError } from './error-mapping';
 import { IngestError } from './errors';
 import { MalformedBodyError, decodeJsonBody, parseEventsBody, receiptJson } from './http-json';
@@ -17,7 +18,8 @@ export interface HttpIngestOptions {
   host: string;
   port: number;
   ingestor: Ingestor;
-  tokens: TokenTable;
+  /** Who may send, and what (the sources file). */
+  sources: SourceRegistry;
   metrics: IngestMetrics;
   logger: Logger;
   /** Largest accepted body. JSON is bulkier than protobuf, so this is a multiple of the batch limit. */
@@ -113,7 +115,8 @@ async function handle(
   });
   try {
     // Authenticate before reading the body: unknown senders cost no more than their headers.
-    source = authenticate({ authorization: req.headers.authorization }, options.tokens);
+    const scope = authenticate({ authorization: req.headers.authorization }, options.sources);
+    source = scope.name;
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (contentType !== 'application/json') {
       req.resume();
@@ -134,6 +137,7 @@ async function handle(
     events = parsed.events.length;
     const receipts = await options.ingestor.publish({
       source,
+      scope,
       events: parsed.events,
       transport: 'http',
       deadlineMs: Date.now() + options.ackTimeoutMs,

@@ -3,10 +3,11 @@ import type { vigil } from '@vigil/proto';
 import type { Admission, Permit } from './admission';
 import { claimedIds, type Claim, type DedupItem } from './dedup';
 import { enrichEvent, type EnrichedEvent } from './enrichment';
-import { IngestError, invalidArgument, type Violation } from './errors';
+import { IngestError, invalidArgument, permissionDenied, type Violation } from './errors';
 import type { IngestMetrics, Transport } from './metrics';
 import type { Placement } from './publisher';
 import type { Receipt } from './receipts';
+import { scopeViolations, type SourceScope } from './sources';
 import type { StoredEventLookup } from './stored-events';
 import { validateEvents, type ValidationLimits } from './validation';
 
@@ -21,8 +22,10 @@ export interface IngestLimits extends ValidationLimits {
 }
 
 export interface IngestRequest {
-  /** The authenticated sender. */
+  /** The authenticated sender's name (scope.name). */
   source: string;
+  /** What the sender may send and establish (its entry in the sources file). */
+  scope: SourceScope;
   events: readonly vigil.v1.AccessEvent.$Properties[];
   transport: Transport;
   /** The caller's deadline (epoch ms); Infinity when it set none. */
@@ -249,6 +252,9 @@ export class Ingestor {
         `${events.length} events in one request; the limit is ${this.limits.maxBatchEvents}`,
       );
     }
+    // Authorization before validation: a source learns nothing about events it may not send.
+    const outOfScope = scopeViolations(request.scope, events);
+    if (outOfScope.length > 0) throw permissionDenied(request.source, outOfScope);
     const now = this.now();
     const prior = request.priorViolations ?? [];
     // A field the transport could not read is reported once, not again as "missing".
@@ -264,7 +270,12 @@ export class Ingestor {
     const enriched = events.map((event) =>
       enrichEvent(event, {
         source: request.source,
+        defaultTenant: request.scope.defaultTenant,
+        establishes: request.scope.establishes,
         receivedAtMs: now,
+        // Validation refuses an occurred_at older than the past skew, so a retry is accepted
+        // until then; the future skew on top covers instances whose clocks differ from ours.
+        acceptedAfterOccurredMs: this.limits.clockSkewPastMs + this.limits.clockSkewFutureMs,
         newEventId: this.deps.newEventId,
       }),
     );

@@ -1,11 +1,21 @@
-import { hashToken, tokenTable } from '@vigil/runtime';
-import { authenticate, sourceFromCertificate } from '../src/auth';
+import { hashToken } from '@vigil/runtime';
+import { authenticate as authenticateScope, sourceFromCertificate } from '../src/auth';
 import { IngestError } from '../src/errors';
+import { parseSourcesFile } from '../src/sources';
 
-const tokens = tokenTable([
-  { name: 'gateway', sha256: hashToken('gw-token') },
-  { name: 'okta', sha256: hashToken('okta-token') },
-]);
+const tokens = parseSourcesFile(`
+sources:
+  gateway:
+    credentials: [{ token_sha256: ${hashToken('gw-token')} }]
+    tenants: ['*']
+    actions: ['*']
+  okta:
+    credentials: [{ token_sha256: ${hashToken('okta-token')} }, { mtls_subject: okta }]
+    tenants: ['*']
+    actions: ['auth.*']
+`);
+const authenticate = (...args: Parameters<typeof authenticateScope>) =>
+  authenticateScope(...args).name;
 const cert = (CN?: string, subjectaltname?: string) =>
   ({ subject: CN === undefined ? {} : { CN }, subjectaltname }) as never;
 
@@ -40,6 +50,14 @@ describe('authenticate', () => {
     expect(
       authenticate({ authorization: 'Bearer okta-token', certificate: cert('okta') }, tokens),
     ).toBe('okta');
+  });
+
+  it('refuses a certificate whose subject is no configured source', () => {
+    expect(
+      refusal(() =>
+        authenticate({ authorization: undefined, certificate: cert('billing-db') }, tokens),
+      ),
+    ).toMatch(/no configured source/);
   });
 
   it('refuses a token and a certificate that disagree', () => {

@@ -12,12 +12,18 @@ describe('ingest configuration', () => {
     expect(config.OPS_PORT).toBe(9101);
     expect(config.INGEST_MAX_BATCH_EVENTS).toBe(1000);
     expect(config.INGEST_MAX_BATCH_BYTES).toBe(1024 * 1024);
-    expect(config.INGEST_DEDUP_WINDOW_MS).toBe(600_000);
-    expect(config.INGEST_API_TOKENS.authenticate('t')).toBe('gateway');
+    expect(config.INGEST_CLOCK_SKEW_PAST_MS).toBe(3_600_000);
+    expect(config.sources.tokens.authenticate('t')).toBe('gateway');
   });
 
-  it('requires tokens, as hashes', () => {
-    expect(() => loadIngestConfig({})).toThrow(/INGEST_API_TOKENS: expected a value/);
+  it('refuses the removed dedup window setting, naming it', () => {
+    expect(() =>
+      loadIngestConfig({ INGEST_API_TOKENS: TOKENS, INGEST_DEDUP_WINDOW_MS: '1' }),
+    ).toThrow(/INGEST_DEDUP_WINDOW_MS: expected to be unset/);
+  });
+
+  it('requires a sources file (or tokens, as hashes)', () => {
+    expect(() => loadIngestConfig({})).toThrow(/INGEST_SOURCES_FILE: expected the path/);
     expect(() => loadIngestConfig({ INGEST_API_TOKENS: 'gateway=plaintext' })).toThrow(
       /INGEST_API_TOKENS: expected a comma-separated list of name=sha256/,
     );

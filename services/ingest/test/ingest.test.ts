@@ -3,7 +3,7 @@
  * what it leaves behind when a request is refused or a caller stops waiting.
  */
 import { Registry } from 'prom-client';
-import { createLogger } from '@vigil/runtime';
+import { createLogger, tokenTable } from '@vigil/runtime';
 import { Admission } from '../src/admission';
 import type { Claim, DedupItem } from '../src/dedup';
 import { IngestError } from '../src/errors';
@@ -12,6 +12,7 @@ import { createIngestMetrics } from '../src/metrics';
 import type { Placement } from '../src/publisher';
 import type { StoredEventLookup, StoredEventQuery } from '../src/stored-events';
 import { enrichEvent } from '../src/enrichment';
+import { legacySourceRegistry } from '../src/sources';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 
@@ -127,8 +128,9 @@ function setup(limits: { maxEvents?: number; ackTimeoutMs?: number } = {}) {
       newEventId: () => `GEN${++ids}`,
     },
   );
+  const scope = legacySourceRegistry(tokenTable([])).scope('gw')!;
   const publish = (events: object[]) =>
-    ingestor.publish({ source: 'gw', events, transport: 'grpc', deadlineMs: Infinity });
+    ingestor.publish({ source: 'gw', scope, events, transport: 'grpc', deadlineMs: Infinity });
   return { store, sink, storedEvents, admission, ingestor, publish, registry };
 }
 

@@ -295,7 +295,7 @@ async function startService(topic: string, prefix: string) {
       INGEST_HTTP_PORT: '0',
       OPS_PORT: '0',
       INGEST_REDIS_PREFIX: prefix,
-      INGEST_DEDUP_WINDOW_MS: '120000',
+      INGEST_CLOCK_SKEW_PAST_MS: '120000',
       LOG_LEVEL: 'info',
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('INGEST_'))),
       INGEST_TOPIC: topic,
