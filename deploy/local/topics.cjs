@@ -46,6 +46,7 @@ const auditConfig = [
 const topics = [
   { topic: 'access-events', numPartitions: intEnv('VIGIL_ACCESS_EVENTS_PARTITIONS', 6, 1) },
   { topic: 'authz-decisions', numPartitions: intEnv('VIGIL_AUTHZ_DECISIONS_PARTITIONS', 3, 1) },
+  { topic: 'risk-admin', numPartitions: intEnv('VIGIL_RISK_ADMIN_PARTITIONS', 1, 1) },
   { topic: 'sealed-roots', numPartitions: intEnv('VIGIL_SEALED_ROOTS_PARTITIONS', 3, 1) },
 ].map((t) => ({ ...t, replicationFactor, configEntries: auditConfig }));
 

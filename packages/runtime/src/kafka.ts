@@ -14,6 +14,7 @@ export const TOPICS = {
   accessEvents: 'access-events',
   sealedRoots: 'sealed-roots',
   authzDecisions: 'authz-decisions',
+  riskAdmin: 'risk-admin',
 } as const;
 
 export interface KafkaFactoryOptions {

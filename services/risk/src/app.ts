@@ -168,7 +168,7 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
     });
     const admin = new AdminActions({
       producer,
-      eventsTopic: env.RISK_EVENTS_TOPIC,
+      adminTopic: env.RISK_ADMIN_TOPIC,
       store: stateStore,
       policy,
       clock,
@@ -225,7 +225,7 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
           kafka,
           store: stateStore,
           policy,
-          topic: env.RISK_EVENTS_TOPIC,
+          topics: { events: env.RISK_EVENTS_TOPIC, admin: env.RISK_ADMIN_TOPIC },
           groupId: env.RISK_GROUP_ID,
           commitIntervalMs: env.RISK_COMMIT_INTERVAL_MS,
           partitionsConsumedConcurrently: env.RISK_PARTITIONS_CONCURRENCY,
@@ -246,6 +246,7 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
       {
         policyVersion: policy.version,
         eventsTopic: env.RISK_EVENTS_TOPIC,
+        adminTopic: env.RISK_ADMIN_TOPIC,
         decisionsTopic: env.RISK_DECISIONS_TOPIC,
         groupId: env.RISK_GROUP_ID,
         consumer: Boolean(processor),

@@ -38,6 +38,8 @@ export const riskEnv = {
   RISK_GROUP_ID: z.string().min(1).default('risk'),
   RISK_EVENTS_TOPIC: topicName().default(TOPICS.accessEvents),
   RISK_DECISIONS_TOPIC: topicName().default(TOPICS.authzDecisions),
+  /** Restrictions set and cleared by RiskAdminService: written and read only by risk. */
+  RISK_ADMIN_TOPIC: topicName().default(TOPICS.riskAdmin),
   RISK_REDIS_PREFIX: z
     .string()
     .regex(PREFIX_PATTERN, { message: 'letters, digits and . _ : - only (no glob or braces)' })

@@ -8,7 +8,8 @@ export interface RebuildOptions {
   admin: Admin;
   redis: Redis;
   groupId: string;
-  topic: string;
+  /** Every topic the risk state is built from (access events and the admin log). */
+  topics: readonly string[];
   redisPrefix: string;
 }
 
@@ -20,7 +21,7 @@ export interface RebuildSummary {
 /**
  * Prepares a rebuild of all risk state from the audit log: resets the consumer group to the
  * earliest offsets, then deletes every state key under the prefix. Starting the consumers
- * afterwards replays the topic from the beginning into empty state. Because the state is a pure
+ * afterwards replays the topics from the beginning into empty state. Because the state is a pure
  * function of the events (event time, never wall-clock), the result equals what the live run
  * built, under the current policy.
  *
@@ -28,7 +29,7 @@ export interface RebuildSummary {
  * skip the replay (their watermarks say it is applied) and keep their state.
  */
 export async function rebuildRiskState(options: RebuildOptions): Promise<RebuildSummary> {
-  const { admin, groupId, topic } = options;
+  const { admin, groupId, topics } = options;
   const { groups } = await admin.describeGroups([groupId]);
   const group = groups[0];
   if (group && group.members.length > 0) {
@@ -37,8 +38,11 @@ export async function rebuildRiskState(options: RebuildOptions): Promise<Rebuild
       `consumer group "${groupId}" has ${group.members.length} active member(s); stop the risk consumers first`,
     );
   }
-  await admin.resetOffsets({ groupId, topic, earliest: true });
-  const partitions = (await admin.fetchTopicOffsets(topic)).length;
+  let partitions = 0;
+  for (const topic of topics) {
+    await admin.resetOffsets({ groupId, topic, earliest: true });
+    partitions += (await admin.fetchTopicOffsets(topic)).length;
+  }
   const store = new RiskStore(options.redis, new KeyLayout(options.redisPrefix), 0);
   const deletedKeys = await store.deleteAll();
   return { deletedKeys, partitions };

@@ -17,6 +17,7 @@ const rebuildEnv = {
   ...commonEnv,
   RISK_GROUP_ID: riskEnv.RISK_GROUP_ID,
   RISK_EVENTS_TOPIC: riskEnv.RISK_EVENTS_TOPIC,
+  RISK_ADMIN_TOPIC: riskEnv.RISK_ADMIN_TOPIC,
   RISK_REDIS_PREFIX: riskEnv.RISK_REDIS_PREFIX,
 };
 
@@ -26,7 +27,7 @@ runMain('risk-rebuild', async () => {
   if (!process.argv.includes('--yes')) {
     out(
       `This deletes every key under "${env.RISK_REDIS_PREFIX}:" in ${env.REDIS_URL} and resets ` +
-        `consumer group "${env.RISK_GROUP_ID}" on "${env.RISK_EVENTS_TOPIC}" to the earliest offsets.`,
+        `consumer group "${env.RISK_GROUP_ID}" on "${env.RISK_EVENTS_TOPIC}" and "${env.RISK_ADMIN_TOPIC}" to the earliest offsets.`,
     );
     out('Stop the risk consumers first, then run again with --yes.');
     process.exitCode = 2;
@@ -48,7 +49,7 @@ runMain('risk-rebuild', async () => {
       admin,
       redis,
       groupId: env.RISK_GROUP_ID,
-      topic: env.RISK_EVENTS_TOPIC,
+      topics: [env.RISK_EVENTS_TOPIC, env.RISK_ADMIN_TOPIC],
       redisPrefix: env.RISK_REDIS_PREFIX,
     });
     out(

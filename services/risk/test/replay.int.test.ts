@@ -139,7 +139,7 @@ describe('replay and rebuild (real Kafka and Redis)', () => {
         admin: env.admin,
         redis: env.redis,
         groupId: env.groupId,
-        topic: env.eventsTopic,
+        topics: [env.eventsTopic, env.adminTopic],
         redisPrefix: env.prefix,
       }),
     ).rejects.toMatchObject({ code: 'CONSUMERS_RUNNING' });
@@ -148,10 +148,10 @@ describe('replay and rebuild (real Kafka and Redis)', () => {
       admin: env.admin,
       redis: env.redis,
       groupId: env.groupId,
-      topic: env.eventsTopic,
+      topics: [env.eventsTopic, env.adminTopic],
       redisPrefix: env.prefix,
     });
-    expect(summary).toEqual({ deletedKeys: 12 * 4, partitions: 3 });
+    expect(summary).toEqual({ deletedKeys: 12 * 4, partitions: 3 + 1 });
     expect(await dumpState(env.redis, env.prefix)).toEqual({});
 
     app = await startRiskApp(env.env, () => now + 10 * HOUR);

@@ -13,7 +13,8 @@ import { riskProfile } from './profile';
 
 export interface AdminActionsOptions {
   producer: Producer;
-  eventsTopic: string;
+  /** The admin log: written only by risk, read only by risk (see model/events.ts). */
+  adminTopic: string;
   /** The store on the long-timeout Redis client. */
   store: RiskStore;
   policy: Policy;
@@ -30,7 +31,7 @@ const MAX_TEXT = 1_024;
 const MAX_TTL_SECONDS = 366 * 86_400;
 
 /**
- * Admin actions never write risk state directly. They publish an audit event to the events topic
+ * Admin actions never write risk state directly. They publish an audit event to the admin topic
  * (acks=all) and then wait, briefly, for the stream processor to apply it. The risk state thus
  * stays a pure function of the audit log: a replay or rebuild reproduces every review and manual
  * restriction, and nothing happens that the log does not show.
@@ -117,11 +118,11 @@ export class AdminActions {
     now: number,
     build: (eventId: string) => vigil.v1.AccessEvent,
   ): Promise<{ eventId: string; mark: string; offset: number }> {
-    const { producer, eventsTopic, publishTimeoutMs } = this.options;
+    const { producer, adminTopic, publishTimeoutMs } = this.options;
     const eventId = this.options.nextEventId(now);
     const value = Buffer.from(vigil.v1.AccessEvent.encode(build(eventId)).finish());
     const send = producer.send({
-      topic: eventsTopic,
+      topic: adminTopic,
       acks: ACKS_ALL,
       messages: [{ key: userId, value, timestamp: String(now) }],
     });
@@ -138,7 +139,7 @@ export class AdminActions {
       if (!ack) throw new AuditPublishError('Kafka returned no record metadata');
       return {
         eventId,
-        mark: watermarkKey(eventsTopic, ack.partition),
+        mark: watermarkKey(adminTopic, ack.partition),
         offset: Number(ack.baseOffset),
       };
     } catch (err) {

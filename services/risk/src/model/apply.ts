@@ -1,11 +1,11 @@
 import type { Policy } from '../policy/policy';
-import { observeAttribute, observeRate, pushWindow } from './detectors';
+import { isNewAttribute, observeAttribute, observeRate, pushWindow } from './detectors';
 import type { ActivityEvent, ManualRestrictionEvent, RiskEvent } from './events';
 import { isImpossibleTravel } from './geo';
 import { decayed, MAX_SCORE } from './score';
 import { atLeast } from './sensitivity';
 import type { SignalCode } from './signals';
-import type { UserRiskState } from './state';
+import type { Seen, UserRiskState } from './state';
 
 /** Where an event sits in Kafka; the watermark that makes re-delivery harmless. */
 export interface EventPosition {
@@ -55,24 +55,46 @@ export function applyEvent(
 }
 
 /**
- * NEW_* and IMPOSSIBLE_TRAVEL are judged (and attributes learned) only from events in which the
- * actor proved who they are: everything except a failed authentication. Otherwise an attacker's
- * failed attempts would teach the model their IP, and their location would fake a journey.
+ * NEW_* and IMPOSSIBLE_TRAVEL are judged only from events in which the actor proved who they are
+ * (everything except a failed authentication), sent by a source trusted to speak about devices,
+ * IPs and places (ActivityEvent.vouches). Otherwise an attacker's failed attempts would teach the
+ * model their IP and their location would fake a journey, and a holder of any token could pile
+ * NEW_IP on somebody else until they are restricted. Only a failure from a source granted
+ * failed_authentication counts toward the burst.
  */
 const isAuthFailure = (event: ActivityEvent): boolean =>
   event.outcome === 'failure' && event.action.startsWith('auth.');
+
+/**
+ * Known attributes are learned only from events that may teach (see ActivityEvent.teaches): a
+ * source granted known_attributes, and on time. A late one is judged against what is known and
+ * changes nothing: it can raise risk, never lower it.
+ */
+function judgeAttribute(
+  known: Map<string, Seen>,
+  value: string,
+  t: number,
+  limits: Policy['known'],
+  teaches: boolean,
+): boolean {
+  if (teaches) return observeAttribute(known, value, t, limits);
+  return isNewAttribute(known, value, t, limits);
+}
 
 function applyActivity(state: UserRiskState, event: ActivityEvent, policy: Policy): ApplyResult {
   const t = event.at;
   const signals: SignalCode[] = [];
   const limits = policy.known;
 
-  if (!isAuthFailure(event)) {
-    if (event.deviceId && observeAttribute(state.devices, event.deviceId, t, limits)) {
+  const teaches = event.teaches;
+  if (event.vouches && !isAuthFailure(event)) {
+    if (event.deviceId && judgeAttribute(state.devices, event.deviceId, t, limits, teaches)) {
       signals.push('NEW_DEVICE');
     }
-    if (event.ip && observeAttribute(state.ips, event.ip, t, limits)) signals.push('NEW_IP');
-    if (event.country && observeAttribute(state.countries, event.country, t, limits)) {
+    if (event.ip && judgeAttribute(state.ips, event.ip, t, limits, teaches)) {
+      signals.push('NEW_IP');
+    }
+    if (event.country && judgeAttribute(state.countries, event.country, t, limits, teaches)) {
       signals.push('NEW_COUNTRY');
     }
     if (event.position) {
@@ -83,11 +105,14 @@ function applyActivity(state: UserRiskState, event: ActivityEvent, policy: Polic
       ) {
         signals.push('IMPOSSIBLE_TRAVEL');
       }
-      if (!state.lastGeo || t >= state.lastGeo.at) state.lastGeo = fix;
+      if (teaches && (!state.lastGeo || t >= state.lastGeo.at)) state.lastGeo = fix;
     }
   }
 
-  const rate = observeRate(state.rate, t, policy.signals.RATE_ANOMALY);
+  // A late event would teach the rate baseline history as if it were today's activity.
+  const rate = event.late
+    ? { rate: state.rate, anomalous: false }
+    : observeRate(state.rate, t, policy.signals.RATE_ANOMALY);
   state.rate = rate.rate;
 
   // Events dated at or before the latest review have been judged by a person: they still teach
@@ -95,7 +120,7 @@ function applyActivity(state: UserRiskState, event: ActivityEvent, policy: Polic
   if (isReviewed(state, t)) return { status: 'applied', signals: [], restricted: false };
 
   if (rate.anomalous) signals.push('RATE_ANOMALY');
-  if (isAuthFailure(event)) {
+  if (isAuthFailure(event) && event.countsAuthFailure) {
     const burst = policy.signals.FAILED_AUTH_BURST;
     if (pushWindow(state.failures, t, burst.windowMs) >= burst.threshold) {
       signals.push('FAILED_AUTH_BURST');

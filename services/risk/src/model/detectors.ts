@@ -32,6 +32,20 @@ export function observeAttribute(
   return isNew;
 }
 
+/**
+ * Whether `value` would be new at `t` (what observeAttribute returns), without learning it: for
+ * events that may be judged but not learned from.
+ */
+export function isNewAttribute(
+  known: Map<string, Seen>,
+  value: string,
+  t: number,
+  limits: Policy['known'],
+): boolean {
+  const seen = known.get(value);
+  return !(seen !== undefined && isFamiliar(seen, t, limits.forgetAfterMs)) && known.size > 0;
+}
+
 /** Seen recently enough to still count as known at time `t`. */
 export const isFamiliar = (seen: Seen, t: number, forgetAfterMs: number): boolean =>
   t - seen.last <= forgetAfterMs;

@@ -4,12 +4,15 @@ import { isValidPosition, type LatLon } from './geo';
 import type { Sensitivity } from './sensitivity';
 
 /**
- * Admin actions are published to the events topic like any access event, so they are audited and
- * sealed, and the risk state (a function of that topic) replays them on a rebuild.
+ * Admin actions are published to their own topic, the admin log (`risk-admin`), which only the
+ * risk service writes (Kafka ACLs enforce it in a secure deployment). They are audited and sealed
+ * like access events, and the risk state (a function of both topics) replays them on a rebuild.
+ * A record on the access-events topic that claims to be an admin action is ignored and counted:
+ * any sender could have written it.
  *
- * They are keyed by the SUBJECT user, not by the reviewer who acted: that puts them in the
- * subject's partition, ordered with the subject's own events, under the subject's watermark. The
- * stream processor applies them to the subject only; they never count as the reviewer's activity.
+ * They are keyed by the SUBJECT user, not by the reviewer who acted, so each lands under the
+ * subject's watermark of its admin-log partition. The stream processor applies them to the
+ * subject only; they never count as the reviewer's activity.
  */
 export const ADMIN_SOURCE = 'risk-admin';
 export const ADMIN_ACTIONS = {
@@ -31,6 +34,24 @@ export type Outcome = 'success' | 'failure' | 'denied' | 'unspecified';
 
 /** Something the user did, as far as risk is concerned. */
 export interface ActivityEvent {
+  /**
+   * Its source was granted known_attributes: the event may be judged for new devices, IPs,
+   * countries and impossible travel. Other sources' events are scored for what they are
+   * (sensitivity, denials, rate), never for where they come from.
+   */
+  vouches: boolean;
+  /**
+   * May teach known devices, IPs, countries and the last position: its source was granted
+   * known_attributes, and it is not late (see `late`).
+   */
+  teaches: boolean;
+  /** An auth.* failure counts toward the failed-authentication burst (source grant). */
+  countsAuthFailure: boolean;
+  /**
+   * More than the learning horizon older than when ingest received it: history, not evidence.
+   * It is scored, but teaches nothing (not even the rate baseline), so it never lowers risk.
+   */
+  late: boolean;
   kind: 'activity';
   userId: string;
   /** Event time (epoch ms): all time-dependent logic uses it, never the wall clock. */
@@ -62,13 +83,38 @@ export interface ManualRestrictionEvent {
 
 export type RiskEvent = ActivityEvent | ReviewEvent | ManualRestrictionEvent;
 
-export type SkipReason = 'missing_user' | 'user_too_long' | 'bad_admin_event';
+export type SkipReason =
+  | 'missing_user'
+  | 'user_too_long'
+  | 'bad_admin_event'
+  /** An admin action on the access-events topic: only the admin log may carry one. */
+  | 'forged_admin_action'
+  /** A record on the admin log that is not an admin action. */
+  | 'not_an_admin_event';
 
 export interface RecordMeta {
   key: string | undefined;
   /** The Kafka record timestamp (CreateTime), epoch ms. */
   timestampMs: number;
+  /** The record comes from the admin log, not from access-events. */
+  fromAdminLog?: boolean;
 }
+
+/**
+ * What the source's grant lets the event establish. Records written before sources existed carry
+ * no grant; they keep the meaning they had when they were accepted (see services/risk/README.md).
+ */
+function grantOf(event: vigil.v1.IAccessEvent): { knownAttributes: boolean; failedAuth: boolean } {
+  const establishes = event.establishes;
+  if (!establishes) return { knownAttributes: true, failedAuth: true };
+  return {
+    knownAttributes: establishes.knownAttributes === true,
+    failedAuth: establishes.failedAuthentication === true,
+  };
+}
+
+const isAdminAction = (event: vigil.v1.IAccessEvent): boolean =>
+  event.source === ADMIN_SOURCE || (event.action ?? '').startsWith('risk.');
 
 /** Turns a decoded AccessEvent into what the risk model consumes, or says why it is skipped. */
 export function toRiskEvent(
@@ -78,9 +124,16 @@ export function toRiskEvent(
 ): RiskEvent | { skip: SkipReason } {
   const at = eventTime(event, record, policy.maxFutureSkewMs);
   const action = event.action ?? '';
-  if (event.source === ADMIN_SOURCE && action.startsWith('risk.')) {
-    return adminEvent(event, action, at, record);
+  if (record.fromAdminLog) {
+    if (event.source === ADMIN_SOURCE && action.startsWith('risk.')) {
+      return adminEvent(event, action, at, record);
+    }
+    return { skip: 'not_an_admin_event' };
   }
+  if (isAdminAction(event)) return { skip: 'forged_admin_action' };
+  const grant = grantOf(event);
+  const receivedAt = millisFromTimestamp(event.receivedAt) ?? record.timestampMs;
+  const late = receivedAt - at > policy.learningHorizonMs;
   const userId = event.actor?.userId ?? '';
   if (userId === '') return { skip: 'missing_user' };
   if (userId.length > MAX_USER_ID_LENGTH) return { skip: 'user_too_long' };
@@ -88,6 +141,10 @@ export function toRiskEvent(
   const geo = actor?.geo;
   return {
     kind: 'activity',
+    vouches: grant.knownAttributes,
+    teaches: grant.knownAttributes && !late,
+    countsAuthFailure: grant.failedAuth,
+    late,
     userId,
     at,
     action,

@@ -33,6 +33,8 @@ export interface Policy {
   };
   readonly known: { readonly maxPerKind: number; readonly forgetAfterMs: number };
   readonly maxFutureSkewMs: number;
+  /** Events older than this when ingest received them teach nothing (see model/apply.ts). */
+  readonly learningHorizonMs: number;
   readonly decisions: Readonly<Record<Sensitivity, Thresholds>>;
   readonly requestSignalsStepUpFrom: Sensitivity;
   readonly restriction: {
@@ -104,6 +106,7 @@ export function compilePolicy(doc: PolicyDocument): Policy {
       forgetAfterMs: doc.known_attributes.forget_after,
     },
     maxFutureSkewMs: doc.events.max_future_skew,
+    learningHorizonMs: doc.events.learning_horizon,
     decisions: {
       low: thresholds(doc.decisions.low),
       medium: thresholds(doc.decisions.medium),

@@ -90,7 +90,7 @@ export const policySchema = section({
     MANUAL_RESTRICTION: weightOnly(),
   }),
   known_attributes: section({ max_per_kind: positiveInt(), forget_after: duration() }),
-  events: section({ max_future_skew: duration() }),
+  events: section({ max_future_skew: duration(), learning_horizon: duration() }),
   sensitivity: section({
     default: level(),
     resources: z.array(

@@ -13,7 +13,11 @@ export interface StreamProcessorOptions {
   /** The store on the long-timeout Redis client. */
   store: RiskStore;
   policy: Policy;
-  topic: string;
+  /**
+   * Access events, and the admin log (restrictions set and cleared by RiskAdminService). Only
+   * records of the admin log may act as admin actions (see model/events.ts).
+   */
+  topics: { events: string; admin: string };
   groupId: string;
   /** Commit consumed offsets at most this often (0: after every batch). */
   commitIntervalMs: number;
@@ -27,8 +31,11 @@ export interface StreamProcessorOptions {
 /** A batch whose users keep losing write races this often is a bug or a split brain: fail it. */
 const MAX_WRITE_ATTEMPTS = 8;
 
+/** "topic/partition", the key of per-partition bookkeeping across the two topics. */
+const partitionKey = (topic: string, partition: number) => `${topic}/${partition}`;
+
 /**
- * Consumes access events into per-user risk state.
+ * Consumes access events (and the admin log) into per-user risk state.
  *
  * Per batch (one partition): decode, group by user, load every user's state in one pipelined
  * round trip, fold the events in memory, write every user back in a second round trip (each write
@@ -42,10 +49,13 @@ export class StreamProcessor {
   private stopping = false;
   private active = 0;
   private idleWaiters: Array<() => void> = [];
-  /** Offsets processed but not yet committed: "partition" -> next offset to read. */
-  private readonly uncommitted = new Map<number, string>();
+  /** Offsets processed but not yet committed, by "topic/partition". */
+  private readonly uncommitted = new Map<
+    string,
+    { topic: string; partition: number; offset: string }
+  >();
   /** Partitions this instance reports a lag for; a moved partition's lag is its new owner's. */
-  private readonly lagReported = new Set<number>();
+  private readonly lagReported = new Map<string, { topic: string; partition: number }>();
   private lastCommit = Date.now();
   private commitTimer: NodeJS.Timeout | undefined;
   private restarts = 0;
@@ -58,7 +68,7 @@ export class StreamProcessor {
   }
 
   async start(): Promise<void> {
-    const { kafka, topic, groupId, logger } = this.options;
+    const { kafka, topics, groupId, logger } = this.options;
     const consumer = kafka.consumer({
       groupId,
       allowAutoTopicCreation: false,
@@ -71,13 +81,18 @@ export class StreamProcessor {
     consumer.on(consumer.events.GROUP_JOIN, (e) => {
       this.joined = true;
       // Offsets of partitions that moved to another member are theirs to commit now.
-      const owned = new Set(e.payload.memberAssignment[topic] ?? []);
-      for (const partition of [...this.uncommitted.keys()]) {
-        if (!owned.has(partition)) this.uncommitted.delete(partition);
+      const assignment = e.payload.memberAssignment;
+      const owned = new Set(
+        Object.entries(assignment).flatMap(([topic, partitions]) =>
+          (partitions ?? []).map((p) => partitionKey(topic, p)),
+        ),
+      );
+      for (const key of [...this.uncommitted.keys()]) {
+        if (!owned.has(key)) this.uncommitted.delete(key);
       }
-      for (const partition of [...this.lagReported]) {
-        if (owned.has(partition)) continue;
-        this.lagReported.delete(partition);
+      for (const [key, { topic, partition }] of [...this.lagReported]) {
+        if (owned.has(key)) continue;
+        this.lagReported.delete(key);
         this.options.metrics.consumerLag.remove(topic, String(partition));
       }
       logger.info({ groupId, assignment: e.payload.memberAssignment }, 'joined consumer group');
@@ -95,7 +110,7 @@ export class StreamProcessor {
     });
     await consumer.connect();
     // A new group starts from the beginning: risk state is built from the whole audit log.
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({ topics: [topics.events, topics.admin], fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -139,7 +154,8 @@ export class StreamProcessor {
     this.stopping = true;
     clearInterval(this.commitTimer);
     try {
-      consumer.pause([{ topic: this.options.topic }]);
+      const { topics } = this.options;
+      consumer.pause([{ topic: topics.events }, { topic: topics.admin }]);
     } catch {
       // Not running (stopped between a crash and its restart): nothing is being fetched anyway.
     }
@@ -179,11 +195,26 @@ export class StreamProcessor {
       }
       const event = toRiskEvent(
         decoded,
-        { key: message.key?.toString('utf8'), timestampMs },
+        {
+          key: message.key?.toString('utf8'),
+          timestampMs,
+          fromAdminLog: batch.topic === this.options.topics.admin,
+        },
         policy,
       );
       if ('skip' in event) {
         metrics.eventsConsumed.labels(`skipped_${event.skip}`).inc();
+        if (event.skip === 'forged_admin_action') {
+          this.options.logger.warn(
+            {
+              ...position,
+              eventId: decoded.eventId,
+              action: decoded.action,
+              source: decoded.source,
+            },
+            'ignoring an admin action on the access-events topic: only the admin log can carry one',
+          );
+        }
         continue;
       }
       let list = byUser.get(event.userId);
@@ -198,9 +229,14 @@ export class StreamProcessor {
     produceTimes = [];
 
     resolveOffset(batch.lastOffset());
-    this.uncommitted.set(batch.partition, String(Number(batch.lastOffset()) + 1));
+    const key = partitionKey(batch.topic, batch.partition);
+    this.uncommitted.set(key, {
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: String(Number(batch.lastOffset()) + 1),
+    });
     metrics.consumerLag.labels(batch.topic, String(batch.partition)).set(Number(batch.offsetLag()));
-    this.lagReported.add(batch.partition);
+    this.lagReported.set(key, { topic: batch.topic, partition: batch.partition });
     if (now - this.lastCommit >= this.options.commitIntervalMs) await this.commit();
     await heartbeat();
   }
@@ -271,19 +307,16 @@ export class StreamProcessor {
   private async commit(): Promise<void> {
     const consumer = this.consumer;
     if (!consumer || this.uncommitted.size === 0) return;
-    const offsets = [...this.uncommitted].map(([partition, offset]) => ({
-      topic: this.options.topic,
-      partition,
-      offset,
-    }));
+    const offsets = [...this.uncommitted.values()];
     this.uncommitted.clear();
     this.lastCommit = Date.now();
     try {
       await consumer.commitOffsets(offsets);
     } catch (err) {
       // Put them back unless a later batch already moved past them.
-      for (const { partition, offset } of offsets) {
-        if (!this.uncommitted.has(partition)) this.uncommitted.set(partition, offset);
+      for (const entry of offsets) {
+        const key = partitionKey(entry.topic, entry.partition);
+        if (!this.uncommitted.has(key)) this.uncommitted.set(key, entry);
       }
       throw err;
     }

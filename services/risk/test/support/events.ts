@@ -8,6 +8,10 @@ export function activity(
 ): ActivityEvent {
   return {
     kind: 'activity',
+    vouches: true,
+    teaches: true,
+    countsAuthFailure: true,
+    late: false,
     userId,
     at,
     action: 'db.query',

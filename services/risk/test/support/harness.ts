@@ -31,6 +31,7 @@ export interface RiskTestEnv {
   id: string;
   eventsTopic: string;
   decisionsTopic: string;
+  adminTopic: string;
   groupId: string;
   prefix: string;
   policyFile: string;
@@ -52,6 +53,7 @@ export async function createRiskTestEnv(options: {
   const id = uniqueName(options.name);
   const eventsTopic = `${id}-events`;
   const decisionsTopic = `${id}-decisions`;
+  const adminTopic = `${id}-admin`;
   const groupId = `${id}-risk`;
   const prefix = `${id}:risk`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-risk-'));
@@ -64,6 +66,7 @@ export async function createRiskTestEnv(options: {
   await createTestTopics(admin, [
     { topic: eventsTopic, numPartitions: options.eventPartitions ?? 3 },
     { topic: decisionsTopic, numPartitions: 2 },
+    { topic: adminTopic, numPartitions: 1 },
   ]);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -81,6 +84,7 @@ export async function createRiskTestEnv(options: {
     RISK_GROUP_ID: groupId,
     RISK_EVENTS_TOPIC: eventsTopic,
     RISK_DECISIONS_TOPIC: decisionsTopic,
+    RISK_ADMIN_TOPIC: adminTopic,
     RISK_REDIS_PREFIX: prefix,
     RISK_COMMIT_INTERVAL_MS: '0',
     SHUTDOWN_TIMEOUT_MS: '15000',
@@ -91,6 +95,7 @@ export async function createRiskTestEnv(options: {
     id,
     eventsTopic,
     decisionsTopic,
+    adminTopic,
     groupId,
     prefix,
     policyFile,
@@ -104,7 +109,9 @@ export async function createRiskTestEnv(options: {
       await deleteKeys(redis, prefix).catch(() => undefined);
       redis.disconnect();
       await admin.deleteGroups([groupId]).catch(() => undefined);
-      await admin.deleteTopics({ topics: [eventsTopic, decisionsTopic] }).catch(() => undefined);
+      await admin
+        .deleteTopics({ topics: [eventsTopic, decisionsTopic, adminTopic] })
+        .catch(() => undefined);
       await admin.disconnect();
       fs.rmSync(dir, { recursive: true, force: true });
     },
