@@ -26,7 +26,7 @@ import { judgeChain, readSealedRootsOutside } from '../support/outside-reader';
 
 const run = promisify(execFile);
 /** Input partitions: the sealer seals both topics, risk consumes the events only. */
-const PARTITIONS = { events: 4, decisions: 2, roots: 1 };
+const PARTITIONS = { events: 4, decisions: 2, admin: 1, roots: 1 };
 /**
  * How long before a SIGKILL a returned decision may still be only in the killed instance's
  * memory: RISK_DECISION_LINGER_MS (20 ms) plus an acks=all round trip, with room for a loaded
@@ -125,6 +125,7 @@ describe('Vigil under faults', () => {
         seriesCount(
           await scrapeMetrics(stack.instance(name).ports.ops!),
           'vigil_risk_consumer_lag',
+          'topic="access-events"',
         ),
     };
     await waitFor(
@@ -142,7 +143,8 @@ describe('Vigil under faults', () => {
     await waitFor(
       'the remaining sealer and risk instance to own every partition',
       async () =>
-        (await owned.sealer('sealer')) === PARTITIONS.events + PARTITIONS.decisions &&
+        (await owned.sealer('sealer')) ===
+          PARTITIONS.events + PARTITIONS.decisions + PARTITIONS.admin &&
         (await owned.risk('risk')) === PARTITIONS.events,
       60_000,
       500,
@@ -378,6 +380,8 @@ class SteadyLoad {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How many series (label sets) of a metric the /metrics text holds. */
-function seriesCount(text: string, name: string): number {
-  return text.split('\n').filter((line) => line.startsWith(`${name}{`)).length;
+/** Series of a metric, only those whose labels include `label` when given. */
+function seriesCount(text: string, name: string, label = ''): number {
+  return text.split('\n').filter((line) => line.startsWith(`${name}{`) && line.includes(label))
+    .length;
 }

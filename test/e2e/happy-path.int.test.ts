@@ -40,7 +40,9 @@ describe('the happy path through public APIs (vigil demo on real processes)', ()
       // Its own state dir: the demo writes its proof bundle there, never into the checkout.
       VIGIL_STATE_DIR: stack.dir,
       VIGIL_INGEST_ADDR: `127.0.0.1:${stack.instance('ingest').ports.grpc}`,
-      VIGIL_INGEST_TOKEN: stack.ingestToken,
+      VIGIL_INGEST_TOKEN: stack.sourceTokens.gateway ?? '',
+      VIGIL_SOURCE_TOKEN_IDP: stack.sourceTokens.idp ?? '',
+      VIGIL_SOURCE_TOKEN_GATEWAY: stack.sourceTokens.gateway ?? '',
       VIGIL_AUTHZ_ADDR: `127.0.0.1:${stack.instance('risk').ports.grpc}`,
       VIGIL_AUTHZ_TOKEN: stack.authzToken,
       VIGIL_ADMIN_TOKEN: stack.adminToken,
@@ -69,6 +71,7 @@ describe('the happy path through public APIs (vigil demo on real processes)', ()
       'erin STEP_UP',
       'erin DENY',
       'frank DENY',
+      'dave STEP_UP',
     ]);
     expect(summary.decisions.find((d) => d.user.startsWith('frank'))?.reasons).toContain(
       'IMPOSSIBLE_TRAVEL',

@@ -6,6 +6,11 @@ import * as path from 'node:path';
 import Redis from 'ioredis';
 import { AuthorizationClient, IngestClient, RiskAdminClient } from '@vigil/client';
 import { testPort, waitFor } from './infra';
+import {
+  DEV_SOURCES_TEMPLATE,
+  devSourceNames,
+  renderSourcesFile,
+} from '../../packages/cli/src/stack/sources';
 import { PrivateKafka } from './private-kafka';
 import { assertPortFree, freePort, startService, type ServiceProcess } from './processes';
 
@@ -26,7 +31,17 @@ export class E2EStack {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-e2e-'));
   readonly kafka: PrivateKafka;
   readonly redisUrl: string;
-  readonly ingestToken = randomBytes(18).toString('base64url');
+  /**
+   * Each ingest source's token: the local stack's (idp, gateway: see deploy/local/sources.yaml)
+   * and `loadgen`, which may send anything and establish everything, for suites that drive load
+   * or hostile input rather than tell who may assert what.
+   */
+  readonly sourceTokens: Readonly<Record<string, string>> = Object.fromEntries(
+    [...devSourceNames(), 'loadgen'].map((name) => [name, randomBytes(18).toString('base64url')]),
+  );
+  /** The token `ingestClient()` uses: loadgen's. */
+  readonly ingestToken = this.sourceTokens.loadgen as string;
+  readonly sourcesFile = path.join(this.dir, 'sources.yaml');
   readonly authzToken = randomBytes(18).toString('base64url');
   readonly adminToken = randomBytes(18).toString('base64url');
   readonly keyFile = path.join(this.dir, 'sealer-signing-key.pem');
@@ -57,19 +72,34 @@ export class E2EStack {
       mode: 0o600,
     });
     fs.writeFileSync(this.keyringFile, publicKey.export({ format: 'pem', type: 'spki' }));
+    const template = `${fs.readFileSync(DEV_SOURCES_TEMPLATE, 'utf8')}
+  loadgen:
+    description: load and hostile-input suites
+    tenants: ['*']
+    actions: ['*']
+    establishes: [known_attributes, failed_authentication]
+`;
+    fs.writeFileSync(this.sourcesFile, renderSourcesFile(template, this.sourceTokens));
   }
 
   get brokers(): string {
     return this.kafka.brokers.join(',');
   }
 
-  /** Starts Kafka and Redis and creates the three topics explicitly. */
-  async startInfrastructure(partitions = { events: 3, decisions: 2, roots: 1 }): Promise<void> {
+  /** Starts Kafka and Redis and creates the audit topics explicitly. */
+  async startInfrastructure(
+    partitions: { events: number; decisions: number; admin?: number; roots: number } = {
+      events: 3,
+      decisions: 2,
+      roots: 1,
+    },
+  ): Promise<void> {
     await this.startRedis();
     await this.kafka.start();
     await this.kafka.createTopics([
       { topic: 'access-events', numPartitions: partitions.events },
       { topic: 'authz-decisions', numPartitions: partitions.decisions },
+      { topic: 'risk-admin', numPartitions: partitions.admin ?? 1 },
       { topic: 'sealed-roots', numPartitions: partitions.roots },
     ]);
   }
@@ -162,7 +192,7 @@ export class E2EStack {
       Object.assign(env, {
         INGEST_GRPC_PORT: String(ports.grpc),
         INGEST_HTTP_PORT: String(ports.http),
-        INGEST_API_TOKENS: `e2e=sha256:${digest(this.ingestToken)}`,
+        INGEST_SOURCES_FILE: this.sourcesFile,
       });
     } else if (service === 'risk') {
       ports.grpc = await freePort();
@@ -187,10 +217,13 @@ export class E2EStack {
     return found;
   }
 
-  ingestClient(name = 'ingest'): IngestClient {
+  /** A client of ingest instance `name`, sending as `source`. */
+  ingestClient(name = 'ingest', source = 'loadgen'): IngestClient {
+    const token = this.sourceTokens[source];
+    if (!token) throw new Error(`no source ${source}`);
     return new IngestClient({
       address: `127.0.0.1:${this.instance(name).ports.grpc}`,
-      token: this.ingestToken,
+      token,
       timeoutMs: 10_000,
     });
   }

@@ -7,6 +7,7 @@ import { stackDownCommand, stackStatusCommand, stackUpCommand } from './commands
 import type { ServiceFlags } from './commands/clients';
 import { runDemo } from './demo/demo';
 import { loadStackEnv } from './stack-env';
+import { sourceTokenVariable } from './stack/sources';
 import { CliError, EXIT } from './exit-codes';
 import { createOutput } from './output';
 
@@ -155,14 +156,31 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         .option('--event-id <id>', 'idempotency key (ingest generates one when absent)')
         .option('--tenant <id>', 'tenant id')
         .option('--occurred-at <time>', 'RFC 3339 time (default: now)')
-        .option('--stdin', 'read NDJSON AccessEvents from stdin, sent in batches of 100'),
+        .option('--stdin', 'read NDJSON AccessEvents from stdin, sent in batches of 100')
+        .option(
+          '--source <name>',
+          "send as this source: its token from VIGIL_SOURCE_TOKEN_<NAME> (the local stack's are idp and gateway)",
+        ),
       'VIGIL_INGEST_ADDR',
       'VIGIL_INGEST_TOKEN',
     ),
   ).action(
-    run(async (flags: SendFlags, command: Command) =>
-      eventsSend(flags, createOutput(Boolean(globals(command).json))),
-    ),
+    run(async (flags: SendFlags & { source?: string }, command: Command) => {
+      // An explicit --token wins; otherwise --source picks that source's token.
+      if (flags.source && command.getOptionValueSource('token') !== 'cli') {
+        const variable = sourceTokenVariable(flags.source);
+        const token = process.env[variable];
+        if (!token) {
+          throw new CliError(
+            `--source ${flags.source}: ${variable} is not set`,
+            EXIT.USAGE,
+            'pass --token, or set that variable (./dev up writes one per source to .local/stack.env)',
+          );
+        }
+        flags.token = token;
+      }
+      return eventsSend(flags, createOutput(Boolean(globals(command).json)));
+    }),
   );
 
   const authz = program.command('authz').description('ask the risk service for decisions');

@@ -15,7 +15,7 @@ const topicList = () =>
 export const sealerEnv = {
   ...commonEnv,
   /** The topics whose partitions are sealed. */
-  SEALER_TOPICS: topicList().default(['access-events', 'authz-decisions']),
+  SEALER_TOPICS: topicList().default(['access-events', 'authz-decisions', 'risk-admin']),
   SEALER_ROOTS_TOPIC: z.string().min(1).default('sealed-roots'),
   SEALER_GROUP_ID: z.string().min(1).default('sealer'),
   /** Prefix of the per-partition transactional ids; instances of one deployment must share it. */

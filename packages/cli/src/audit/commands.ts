@@ -17,7 +17,7 @@ import type { Output } from '../output';
 import { loadSealedRoots, readRecords, type Progress, type StoredRecord } from './sealed-log';
 import { SealedLogVerifier, type VerifyReport } from './verify-report';
 
-export const DEFAULT_SEALED_TOPICS = ['access-events', 'authz-decisions'];
+export const DEFAULT_SEALED_TOPICS = ['access-events', 'authz-decisions', 'risk-admin'];
 
 export function readKeyring(file: string | undefined): Keyring {
   if (!file) {

@@ -11,6 +11,8 @@ import { CliError, EXIT } from '../exit-codes';
 export interface ServiceFlags {
   addr?: string;
   token?: string;
+  /** Where the token comes from when not given, for the message (default VIGIL_INGEST_TOKEN). */
+  tokenVariable?: string;
   ca?: string;
   timeout?: string;
 }
@@ -42,7 +44,7 @@ function timeoutMs(flags: ServiceFlags): number {
 export const ingestClient = (flags: ServiceFlags) =>
   new IngestClient({
     address: required(flags.addr, '--addr', 'VIGIL_INGEST_ADDR'),
-    token: required(flags.token, '--token', 'VIGIL_INGEST_TOKEN'),
+    token: required(flags.token, '--token', flags.tokenVariable ?? 'VIGIL_INGEST_TOKEN'),
     caFile: flags.ca,
     timeoutMs: timeoutMs(flags),
   });

@@ -16,6 +16,7 @@ import { decisionName, formatDecision } from '../commands/authz';
 import { CliError, EXIT } from '../exit-codes';
 import { createOutput, type Output } from '../output';
 import { stateDir } from '../paths';
+import { sourceTokenVariable } from '../stack/sources';
 import { STACK_SERVICES } from '../stack/stack';
 
 const MINUTE = 60_000;
@@ -24,7 +25,10 @@ const NEW_YORK = { countryCode: 'US', latitude: 40.7128, longitude: -74.006, has
 
 interface Ctx {
   out: Output;
+  /** The identity provider's source: logins, which teach known devices, IPs and countries. */
   ingest: IngestClient;
+  /** The API gateway's source: may not assert logins, and teaches nothing. */
+  gateway: IngestClient;
   authz: AuthorizationClient;
   admin: RiskAdminClient;
   run: string;
@@ -70,7 +74,16 @@ export async function runDemo(flags: { brokers: string; json?: boolean }): Promi
   const env = (name: string) => process.env[name];
   const ctx: Ctx = {
     out,
-    ingest: ingestClient({ addr: env('VIGIL_INGEST_ADDR'), token: env('VIGIL_INGEST_TOKEN') }),
+    ingest: ingestClient({
+      addr: env('VIGIL_INGEST_ADDR'),
+      token: env(sourceTokenVariable('idp')),
+      tokenVariable: sourceTokenVariable('idp'),
+    }),
+    gateway: ingestClient({
+      addr: env('VIGIL_INGEST_ADDR'),
+      token: env(sourceTokenVariable('gateway')),
+      tokenVariable: sourceTokenVariable('gateway'),
+    }),
     authz: authzClient({ addr: env('VIGIL_AUTHZ_ADDR'), token: env('VIGIL_AUTHZ_TOKEN') }),
     admin: adminClient({ addr: env('VIGIL_AUTHZ_ADDR'), token: env('VIGIL_ADMIN_TOKEN') }),
     // Fresh user names per run, so a second demo on the same log tells the same story.
@@ -93,7 +106,7 @@ export async function runDemo(flags: { brokers: string; json?: boolean }): Promi
       await send(
         ctx,
         user,
-        [0, 1, 2].map((i) => login(user, ctx.now - (30 - i) * MINUTE, 'home')),
+        [0, 1, 2].map((i) => login(user, ctx.now - (3 - i) * MINUTE, 'home')),
       );
       await decide(ctx, user, 'db.query', 'db/prod-orders', 'home', { decision: 'ALLOW' });
     }
@@ -101,8 +114,8 @@ export async function runDemo(flags: { brokers: string; json?: boolean }): Promi
     step('2. A login from a new IP and a new device asks for step-up');
     const dave = `dave-${ctx.run}`;
     await send(ctx, dave, [
-      login(dave, ctx.now - 20 * MINUTE, 'home'),
-      login(dave, ctx.now - 10 * MINUTE, 'home'),
+      login(dave, ctx.now - 2 * MINUTE, 'home'),
+      login(dave, ctx.now - 1 * MINUTE, 'home'),
     ]);
     await decide(ctx, dave, 'auth.login', 'db/prod-orders', 'unknown laptop', {
       decision: 'STEP_UP',
@@ -111,7 +124,7 @@ export async function runDemo(flags: { brokers: string; json?: boolean }): Promi
 
     step('3. Brute force: failed logins, step-up, then restriction and DENY');
     const erin = `erin-${ctx.run}`;
-    await send(ctx, erin, [login(erin, ctx.now - 15 * MINUTE, 'home')]);
+    await send(ctx, erin, [login(erin, ctx.now - 4 * MINUTE, 'home')]);
     await send(ctx, erin, failures(ctx, erin, ctx.now - 3 * MINUTE, 5));
     out.line(s.dim('   5 failed logins in a minute'));
     await decide(ctx, erin, 'db.query', 'db/prod-orders', 'home', {
@@ -134,10 +147,10 @@ export async function runDemo(flags: { brokers: string; json?: boolean }): Promi
       problem(ctx, `${erin} should be restricted after the brute force, but is not`);
     }
 
-    step('4. Impossible travel: Berlin, then New York 30 minutes later');
+    step('4. Impossible travel: Berlin, then New York 3 minutes later');
     const frank = `frank-${ctx.run}`;
     await send(ctx, frank, [
-      login(frank, ctx.now - 31 * MINUTE, 'home'),
+      login(frank, ctx.now - 4 * MINUTE, 'home'),
       login(frank, ctx.now - 1 * MINUTE, 'new-york'),
     ]);
     await decide(ctx, frank, 'db.query', 'db/prod-payments', 'new-york', {
@@ -145,7 +158,10 @@ export async function runDemo(flags: { brokers: string; json?: boolean }): Promi
       reasons: ['IMPOSSIBLE_TRAVEL'],
     });
 
-    step('5. The audit log: every event and every decision sealed and verified');
+    step('5. Trust at the door: the gateway cannot vouch for a device');
+    await trustAtTheDoor(ctx, dave);
+
+    step('6. The audit log: every event and every decision sealed and verified');
     out.line(s.dim('   waiting for the sealer to seal everything (1 s batches)...'));
     const keyring = process.env.VIGIL_KEYRING;
     const quiet = createOutput(true);
@@ -167,7 +183,7 @@ export async function runDemo(flags: { brokers: string; json?: boolean }): Promi
     verified = (await auditVerify(verifyFlags, summaryOnly(out))) === 0;
     if (!verified) problem(ctx, '`vigil audit verify` failed; run it for the full report');
 
-    step("6. An offline proof for one event (erin's first failed login)");
+    step("7. An offline proof for one event (erin's first failed login)");
     const proven = ctx.receipts.find((r) => ctx.failureIds.has(r.eventId)) ?? ctx.receipts[0];
     if (proven) {
       const bundle = path.join(stateDir(), 'demo-proof-bundle.json');
@@ -231,6 +247,7 @@ export async function runDemo(flags: { brokers: string; json?: boolean }): Promi
     );
   } finally {
     ctx.ingest.close();
+    ctx.gateway.close();
     ctx.authz.close();
     ctx.admin.close();
   }
@@ -276,12 +293,58 @@ function failures(ctx: Ctx, user: string, from: number, count: number): AccessEv
   });
 }
 
+/**
+ * An attacker holds the gateway's token and wants dave's unknown laptop to look familiar. A login
+ * in dave's name is refused at the door (only the identity provider may assert logins), and
+ * activity from that laptop dated 50 minutes ago is stored and sealed, but teaches nothing:
+ * dave is still asked to step up.
+ */
+async function trustAtTheDoor(ctx: Ctx, dave: string): Promise<void> {
+  const s = ctx.out.style;
+  try {
+    await ctx.gateway.publish(login(dave, ctx.now, 'unknown laptop'));
+    problem(ctx, 'the gateway was allowed to assert a login; only the identity provider may');
+  } catch (err) {
+    if (!(err instanceof IngestCallError) || err.reason !== 'PERMISSION_DENIED') throw err;
+    ctx.out.line(`   gateway: auth.login for ${dave}  ${s.bad('refused')} ${s.dim(err.message)}`);
+  }
+  const where = PLACES['unknown laptop'];
+  await send(
+    ctx,
+    dave,
+    [
+      {
+        occurredAt: timestampFromMillis(ctx.now - 50 * MINUTE),
+        actor: { userId: dave, ip: where.ip, deviceId: where.deviceId, geo: where.geo },
+        action: 'http.get',
+        resource: 'api/orders',
+        outcome: vigil.v1.Outcome.OUTCOME_SUCCESS,
+      },
+    ],
+    ctx.gateway,
+  );
+  ctx.out.line(
+    s.dim(
+      `   gateway: http.get by ${dave} from the unknown laptop, dated 50 min ago: stored, teaches nothing`,
+    ),
+  );
+  await decide(ctx, dave, 'auth.login', 'db/prod-orders', 'unknown laptop', {
+    decision: 'STEP_UP',
+    reasons: ['NEW_IP', 'NEW_DEVICE'],
+  });
+}
+
 /** Sends events through ingest, then waits until the risk service has applied them. */
-async function send(ctx: Ctx, user: string, events: AccessEventInput[]): Promise<void> {
+async function send(
+  ctx: Ctx,
+  user: string,
+  events: AccessEventInput[],
+  through: IngestClient = ctx.ingest,
+): Promise<void> {
   const before = Number(
     (await ctx.admin.getRiskProfile(user).catch(() => undefined))?.eventsApplied ?? 0,
   );
-  const receipts = await ctx.ingest.publishBatch(events);
+  const receipts = await through.publishBatch(events);
   ctx.receipts.push(...receipts);
   const deadline = Date.now() + 15_000;
   for (;;) {

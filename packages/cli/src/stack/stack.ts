@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, stackEnvFile, stateDir } from '../paths';
 import { ensureDevSecrets, tokenTableFor, type DevSecrets } from './secrets';
+import { sourceTokenVariable } from './sources';
 
 /** One service of the local stack: a real process with its log in a file. */
 export interface StackService {
@@ -19,7 +20,7 @@ export const STACK_SERVICES: StackService[] = [
     entry: 'services/ingest/dist/main.js',
     opsPort: 9101,
     endpoints: ['gRPC 127.0.0.1:7001', 'HTTP http://127.0.0.1:7080/v1/events'],
-    env: (s) => ({ INGEST_API_TOKENS: tokenTableFor('demo', s.ingestToken) }),
+    env: (s) => ({ INGEST_SOURCES_FILE: s.sourcesFile }),
   },
   {
     name: 'risk',
@@ -141,6 +142,9 @@ function writeStackEnv(secrets: DevSecrets): void {
     '# Written by `vigil stack up`: how the CLI reaches the local stack. Dev secrets; never commit.',
     'VIGIL_INGEST_ADDR=127.0.0.1:7001',
     `VIGIL_INGEST_TOKEN=${secrets.ingestToken}`,
+    ...Object.entries(secrets.sourceTokens).map(
+      ([name, token]) => `${sourceTokenVariable(name)}=${token}`,
+    ),
     'VIGIL_AUTHZ_ADDR=127.0.0.1:7002',
     `VIGIL_AUTHZ_TOKEN=${secrets.authzToken}`,
     `VIGIL_ADMIN_TOKEN=${secrets.adminToken}`,
