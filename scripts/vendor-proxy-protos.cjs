@@ -72,6 +72,7 @@ const FIXTURE_ROOTS = [
   'envoy/extensions/filters/http/router/v3/router.proto',
   'envoy/extensions/upstreams/http/v3/http_protocol_options.proto',
   'envoy/extensions/access_loggers/stream/v3/stream.proto',
+  'envoy/extensions/transport_sockets/tls/v3/tls.proto',
   'mesh/v1alpha1/config.proto',
   'security/v1beta1/authorization_policy.proto',
   'security/v1beta1/request_authentication.proto',
