@@ -20,7 +20,7 @@ import { checkShape, loadProxyProtos } from '../support/proto-shape';
  * - That the pieces fit Vigil: filter order jwt_authn -> ext_authz -> router, fail closed, V3,
  *   the token in initial_metadata, the gRPC cluster on HTTP/2, referenced clusters exist,
  *   jwt_authn's payload_in_metadata and ext_authz's metadata_context_namespaces are what the dev
- *   mapping reads, the Istio provider points at the risk Service of deploy/k8s, the CUSTOM
+ *   mapping reads, allowed_headers are exactly the headers it reads, the Istio provider points at the risk Service of deploy/k8s, the CUSTOM
  *   policy names that provider, and the header Istio copies the user into is the mapping's.
  *
  * Not checked: Envoy's validation rules (protoc-gen-validate annotations are stripped from the
@@ -193,6 +193,20 @@ describe('deploy/envoy/envoy.yaml', () => {
       expect(provider.payload_in_metadata).toBe(payload_key);
     }
     expect(mapping.user.sources[0]).toBe('jwt');
+  });
+
+  it('sends Check exactly the headers the dev mapping reads', () => {
+    const filters = config.static_resources.listeners[0].filter_chains[0].filters[0].typed_config
+      .http_filters as Json[];
+    const allowed = (filters[1]?.typed_config.allowed_headers.patterns as Json[]).map(
+      (p) => p.exact,
+    );
+    const read = [
+      mapping.user.sources.includes('header') ? mapping.user.header : null,
+      ...Object.values(mapping.headers),
+      mapping.clientIp.from === 'x_forwarded_for' ? 'x-forwarded-for' : null,
+    ].filter((h): h is string => h !== null);
+    expect([...allowed].sort()).toEqual([...read].sort());
   });
 });
 
