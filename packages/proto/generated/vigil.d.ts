@@ -538,6 +538,12 @@ export namespace vigil {
             /** AuthzDecision degraded. */
             degraded: boolean;
 
+            /** AuthzDecision source. */
+            source: vigil.v1.DecisionSource;
+
+            /** AuthzDecision extAuthz. */
+            extAuthz?: (vigil.v1.ExtAuthzRequest.$Properties|null);
+
             /**
              * Creates a new AuthzDecision instance using the specified properties.
              * @param [properties] Properties to set
@@ -649,12 +655,184 @@ export namespace vigil {
                 /** AuthzDecision degraded */
                 degraded?: (boolean|null);
 
+                /** AuthzDecision source */
+                source?: (vigil.v1.DecisionSource|null);
+
+                /** AuthzDecision extAuthz */
+                extAuthz?: (vigil.v1.ExtAuthzRequest.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of an AuthzDecision. */
             type $Shape = vigil.v1.AuthzDecision.$Properties;
+        }
+
+        /** DecisionSource enum. */
+        enum DecisionSource {
+
+            /** DECISION_SOURCE_UNSPECIFIED value */
+            DECISION_SOURCE_UNSPECIFIED = 0,
+
+            /** DECISION_SOURCE_AUTHORIZE value */
+            DECISION_SOURCE_AUTHORIZE = 1,
+
+            /** DECISION_SOURCE_EXT_AUTHZ value */
+            DECISION_SOURCE_EXT_AUTHZ = 2
+        }
+
+        /**
+         * Properties of an ExtAuthzRequest.
+         * @deprecated Use vigil.v1.ExtAuthzRequest.$Properties instead.
+         */
+        interface IExtAuthzRequest extends vigil.v1.ExtAuthzRequest.$Properties {
+        }
+
+        /** Represents an ExtAuthzRequest. */
+        class ExtAuthzRequest {
+
+            /**
+             * Constructs a new ExtAuthzRequest.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: vigil.v1.ExtAuthzRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ExtAuthzRequest requestId. */
+            requestId: string;
+
+            /** ExtAuthzRequest method. */
+            method: string;
+
+            /** ExtAuthzRequest host. */
+            host: string;
+
+            /** ExtAuthzRequest path. */
+            path: string;
+
+            /** ExtAuthzRequest route. */
+            route: string;
+
+            /** ExtAuthzRequest sensitivity. */
+            sensitivity: string;
+
+            /** ExtAuthzRequest userSource. */
+            userSource: string;
+
+            /**
+             * Creates a new ExtAuthzRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ExtAuthzRequest instance
+             */
+            static create(properties: vigil.v1.ExtAuthzRequest.$Shape): vigil.v1.ExtAuthzRequest & vigil.v1.ExtAuthzRequest.$Shape;
+            static create(properties?: vigil.v1.ExtAuthzRequest.$Properties): vigil.v1.ExtAuthzRequest;
+
+            /**
+             * Encodes the specified ExtAuthzRequest message. Does not implicitly {@link vigil.v1.ExtAuthzRequest.verify|verify} messages.
+             * @param message ExtAuthzRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: vigil.v1.ExtAuthzRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified ExtAuthzRequest message, length delimited. Does not implicitly {@link vigil.v1.ExtAuthzRequest.verify|verify} messages.
+             * @param message ExtAuthzRequest message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: vigil.v1.ExtAuthzRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an ExtAuthzRequest message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {vigil.v1.ExtAuthzRequest & vigil.v1.ExtAuthzRequest.$Shape} ExtAuthzRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): vigil.v1.ExtAuthzRequest & vigil.v1.ExtAuthzRequest.$Shape;
+
+            /**
+             * Decodes an ExtAuthzRequest message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {vigil.v1.ExtAuthzRequest & vigil.v1.ExtAuthzRequest.$Shape} ExtAuthzRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): vigil.v1.ExtAuthzRequest & vigil.v1.ExtAuthzRequest.$Shape;
+
+            /**
+             * Verifies an ExtAuthzRequest message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an ExtAuthzRequest message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns ExtAuthzRequest
+             */
+            static fromObject(object: { [k: string]: any }): vigil.v1.ExtAuthzRequest;
+
+            /**
+             * Creates a plain object from an ExtAuthzRequest message. Also converts values to other types if specified.
+             * @param message ExtAuthzRequest
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: vigil.v1.ExtAuthzRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this ExtAuthzRequest to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for ExtAuthzRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ExtAuthzRequest {
+
+            /** Properties of an ExtAuthzRequest. */
+            interface $Properties {
+
+                /** ExtAuthzRequest requestId */
+                requestId?: (string|null);
+
+                /** ExtAuthzRequest method */
+                method?: (string|null);
+
+                /** ExtAuthzRequest host */
+                host?: (string|null);
+
+                /** ExtAuthzRequest path */
+                path?: (string|null);
+
+                /** ExtAuthzRequest route */
+                route?: (string|null);
+
+                /** ExtAuthzRequest sensitivity */
+                sensitivity?: (string|null);
+
+                /** ExtAuthzRequest userSource */
+                userSource?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an ExtAuthzRequest. */
+            type $Shape = vigil.v1.ExtAuthzRequest.$Properties;
         }
 
         /** Represents a RiskAdminService */

@@ -1346,6 +1346,8 @@ $root.vigil = (function() {
              * @property {string|null} [policyVersion] AuthzDecision policyVersion
              * @property {string|null} [caller] AuthzDecision caller
              * @property {boolean|null} [degraded] AuthzDecision degraded
+             * @property {vigil.v1.DecisionSource|null} [source] AuthzDecision source
+             * @property {vigil.v1.ExtAuthzRequest.$Properties|null} [extAuthz] AuthzDecision extAuthz
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1451,6 +1453,22 @@ $root.vigil = (function() {
             AuthzDecision.prototype.degraded = false;
 
             /**
+             * AuthzDecision source.
+             * @member {vigil.v1.DecisionSource} source
+             * @memberof vigil.v1.AuthzDecision
+             * @instance
+             */
+            AuthzDecision.prototype.source = 0;
+
+            /**
+             * AuthzDecision extAuthz.
+             * @member {vigil.v1.ExtAuthzRequest.$Properties|null|undefined} extAuthz
+             * @memberof vigil.v1.AuthzDecision
+             * @instance
+             */
+            AuthzDecision.prototype.extAuthz = null;
+
+            /**
              * Creates a new AuthzDecision instance using the specified properties.
              * @function create
              * @memberof vigil.v1.AuthzDecision
@@ -1501,6 +1519,10 @@ $root.vigil = (function() {
                     writer.uint32(/* id 8, wireType 2 =*/66).string(message.caller);
                 if (message.degraded != null && $Object.hasOwnProperty.call(message, "degraded") && message.degraded !== false)
                     writer.uint32(/* id 9, wireType 0 =*/72).bool(message.degraded);
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source") && message.source !== 0)
+                    writer.uint32(/* id 10, wireType 0 =*/80).int32(message.source);
+                if (message.extAuthz != null && $Object.hasOwnProperty.call(message, "extAuthz"))
+                    $root.vigil.v1.ExtAuthzRequest.encode(message.extAuthz, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (var i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1632,6 +1654,21 @@ $root.vigil = (function() {
                                 delete message.degraded;
                             continue;
                         }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.source = value;
+                            else
+                                delete message.source;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.extAuthz = $root.vigil.v1.ExtAuthzRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.extAuthz);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1715,6 +1752,14 @@ $root.vigil = (function() {
                 if (message.degraded != null && $Object.hasOwnProperty.call(message, "degraded"))
                     if (typeof message.degraded !== "boolean")
                         return "degraded: boolean expected";
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                    if (typeof message.source !== "number" || (message.source | 0) !== message.source)
+                        return "source: enum value expected";
+                if (message.extAuthz != null && $Object.hasOwnProperty.call(message, "extAuthz")) {
+                    var error = $root.vigil.v1.ExtAuthzRequest.verify(message.extAuthz, _depth + 1);
+                    if (error)
+                        return "extAuthz." + error;
+                }
                 return null;
             };
 
@@ -1790,6 +1835,29 @@ $root.vigil = (function() {
                 if (object.degraded != null)
                     if (object.degraded)
                         message.degraded = $Boolean(object.degraded);
+                if (object.source !== 0 && (typeof object.source !== "string" || $root.vigil.v1.DecisionSource[object.source] !== 0))
+                    switch (object.source) {
+                    case "DECISION_SOURCE_UNSPECIFIED":
+                    case 0:
+                        message.source = 0;
+                        break;
+                    case "DECISION_SOURCE_AUTHORIZE":
+                    case 1:
+                        message.source = 1;
+                        break;
+                    case "DECISION_SOURCE_EXT_AUTHZ":
+                    case 2:
+                        message.source = 2;
+                        break;
+                    default:
+                        if (typeof object.source === "number" && (object.source | 0) === object.source)
+                            message.source = object.source;
+                    }
+                if (object.extAuthz != null) {
+                    if (!$util.isObject(object.extAuthz))
+                        throw $TypeError(".vigil.v1.AuthzDecision.extAuthz: object expected");
+                    message.extAuthz = $root.vigil.v1.ExtAuthzRequest.fromObject(object.extAuthz, _depth + 1);
+                }
                 return message;
             };
 
@@ -1821,6 +1889,8 @@ $root.vigil = (function() {
                     object.policyVersion = "";
                     object.caller = "";
                     object.degraded = false;
+                    object.source = options.enums === $String ? "DECISION_SOURCE_UNSPECIFIED" : 0;
+                    object.extAuthz = null;
                 }
                 if (message.decisionId != null && $Object.hasOwnProperty.call(message, "decisionId"))
                     object.decisionId = message.decisionId;
@@ -1843,6 +1913,10 @@ $root.vigil = (function() {
                     object.caller = message.caller;
                 if (message.degraded != null && $Object.hasOwnProperty.call(message, "degraded"))
                     object.degraded = message.degraded;
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                    object.source = options.enums === $String ? $root.vigil.v1.DecisionSource[message.source] === $undefined ? message.source : $root.vigil.v1.DecisionSource[message.source] : message.source;
+                if (message.extAuthz != null && $Object.hasOwnProperty.call(message, "extAuthz"))
+                    object.extAuthz = $root.vigil.v1.ExtAuthzRequest.toObject(message.extAuthz, options, _depth + 1);
                 return object;
             };
 
@@ -1872,6 +1946,472 @@ $root.vigil = (function() {
             };
 
             return AuthzDecision;
+        })();
+
+        /**
+         * DecisionSource enum.
+         * @name vigil.v1.DecisionSource
+         * @enum {number}
+         * @property {number} DECISION_SOURCE_UNSPECIFIED=0 DECISION_SOURCE_UNSPECIFIED value
+         * @property {number} DECISION_SOURCE_AUTHORIZE=1 DECISION_SOURCE_AUTHORIZE value
+         * @property {number} DECISION_SOURCE_EXT_AUTHZ=2 DECISION_SOURCE_EXT_AUTHZ value
+         */
+        v1.DecisionSource = (function() {
+            var valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "DECISION_SOURCE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "DECISION_SOURCE_AUTHORIZE"] = 1;
+            values[valuesById[2] = "DECISION_SOURCE_EXT_AUTHZ"] = 2;
+            return values;
+        })();
+
+        v1.ExtAuthzRequest = (function() {
+
+            /**
+             * Properties of an ExtAuthzRequest.
+             * @typedef {Object} vigil.v1.ExtAuthzRequest.$Properties
+             * @property {string|null} [requestId] ExtAuthzRequest requestId
+             * @property {string|null} [method] ExtAuthzRequest method
+             * @property {string|null} [host] ExtAuthzRequest host
+             * @property {string|null} [path] ExtAuthzRequest path
+             * @property {string|null} [route] ExtAuthzRequest route
+             * @property {string|null} [sensitivity] ExtAuthzRequest sensitivity
+             * @property {string|null} [userSource] ExtAuthzRequest userSource
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an ExtAuthzRequest.
+             * @memberof vigil.v1
+             * @interface IExtAuthzRequest
+             * @augments vigil.v1.ExtAuthzRequest.$Properties
+             * @deprecated Use vigil.v1.ExtAuthzRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of an ExtAuthzRequest.
+             * @typedef {vigil.v1.ExtAuthzRequest.$Properties} vigil.v1.ExtAuthzRequest.$Shape
+             */
+
+            /**
+             * Constructs a new ExtAuthzRequest.
+             * @memberof vigil.v1
+             * @classdesc Represents an ExtAuthzRequest.
+             * @constructor
+             * @param {vigil.v1.ExtAuthzRequest.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            var ExtAuthzRequest = function (properties) {
+                if (properties)
+                    for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * ExtAuthzRequest requestId.
+             * @member {string} requestId
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @instance
+             */
+            ExtAuthzRequest.prototype.requestId = "";
+
+            /**
+             * ExtAuthzRequest method.
+             * @member {string} method
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @instance
+             */
+            ExtAuthzRequest.prototype.method = "";
+
+            /**
+             * ExtAuthzRequest host.
+             * @member {string} host
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @instance
+             */
+            ExtAuthzRequest.prototype.host = "";
+
+            /**
+             * ExtAuthzRequest path.
+             * @member {string} path
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @instance
+             */
+            ExtAuthzRequest.prototype.path = "";
+
+            /**
+             * ExtAuthzRequest route.
+             * @member {string} route
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @instance
+             */
+            ExtAuthzRequest.prototype.route = "";
+
+            /**
+             * ExtAuthzRequest sensitivity.
+             * @member {string} sensitivity
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @instance
+             */
+            ExtAuthzRequest.prototype.sensitivity = "";
+
+            /**
+             * ExtAuthzRequest userSource.
+             * @member {string} userSource
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @instance
+             */
+            ExtAuthzRequest.prototype.userSource = "";
+
+            /**
+             * Creates a new ExtAuthzRequest instance using the specified properties.
+             * @function create
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @static
+             * @param {vigil.v1.ExtAuthzRequest.$Properties=} [properties] Properties to set
+             * @returns {vigil.v1.ExtAuthzRequest} ExtAuthzRequest instance
+             * @type {{
+             *   (properties: vigil.v1.ExtAuthzRequest.$Shape): vigil.v1.ExtAuthzRequest & vigil.v1.ExtAuthzRequest.$Shape;
+             *   (properties?: vigil.v1.ExtAuthzRequest.$Properties): vigil.v1.ExtAuthzRequest;
+             * }}
+             */
+            ExtAuthzRequest.create = function(properties) {
+                return new ExtAuthzRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ExtAuthzRequest message. Does not implicitly {@link vigil.v1.ExtAuthzRequest.verify|verify} messages.
+             * @function encode
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @static
+             * @param {vigil.v1.ExtAuthzRequest.$Properties} message ExtAuthzRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExtAuthzRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && message.requestId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.requestId);
+                if (message.method != null && $Object.hasOwnProperty.call(message, "method") && message.method !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.method);
+                if (message.host != null && $Object.hasOwnProperty.call(message, "host") && message.host !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.host);
+                if (message.path != null && $Object.hasOwnProperty.call(message, "path") && message.path !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.path);
+                if (message.route != null && $Object.hasOwnProperty.call(message, "route") && message.route !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.route);
+                if (message.sensitivity != null && $Object.hasOwnProperty.call(message, "sensitivity") && message.sensitivity !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.sensitivity);
+                if (message.userSource != null && $Object.hasOwnProperty.call(message, "userSource") && message.userSource !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.userSource);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (var i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified ExtAuthzRequest message, length delimited. Does not implicitly {@link vigil.v1.ExtAuthzRequest.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @static
+             * @param {vigil.v1.ExtAuthzRequest.$Properties} message ExtAuthzRequest message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ExtAuthzRequest.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an ExtAuthzRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vigil.v1.ExtAuthzRequest & vigil.v1.ExtAuthzRequest.$Shape} ExtAuthzRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExtAuthzRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vigil.v1.ExtAuthzRequest();
+                while (reader.pos < end) {
+                    var start = reader.pos;
+                    var tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    var wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.requestId = value;
+                            else
+                                delete message.requestId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.method = value;
+                            else
+                                delete message.method;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.host = value;
+                            else
+                                delete message.host;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.path = value;
+                            else
+                                delete message.path;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.route = value;
+                            else
+                                delete message.route;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.sensitivity = value;
+                            else
+                                delete message.sensitivity;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userSource = value;
+                            else
+                                delete message.userSource;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an ExtAuthzRequest message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vigil.v1.ExtAuthzRequest & vigil.v1.ExtAuthzRequest.$Shape} ExtAuthzRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ExtAuthzRequest.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an ExtAuthzRequest message.
+             * @function verify
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ExtAuthzRequest.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                    if (!$util.isString(message.requestId))
+                        return "requestId: string expected";
+                if (message.method != null && $Object.hasOwnProperty.call(message, "method"))
+                    if (!$util.isString(message.method))
+                        return "method: string expected";
+                if (message.host != null && $Object.hasOwnProperty.call(message, "host"))
+                    if (!$util.isString(message.host))
+                        return "host: string expected";
+                if (message.path != null && $Object.hasOwnProperty.call(message, "path"))
+                    if (!$util.isString(message.path))
+                        return "path: string expected";
+                if (message.route != null && $Object.hasOwnProperty.call(message, "route"))
+                    if (!$util.isString(message.route))
+                        return "route: string expected";
+                if (message.sensitivity != null && $Object.hasOwnProperty.call(message, "sensitivity"))
+                    if (!$util.isString(message.sensitivity))
+                        return "sensitivity: string expected";
+                if (message.userSource != null && $Object.hasOwnProperty.call(message, "userSource"))
+                    if (!$util.isString(message.userSource))
+                        return "userSource: string expected";
+                return null;
+            };
+
+            /**
+             * Creates an ExtAuthzRequest message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vigil.v1.ExtAuthzRequest} ExtAuthzRequest
+             */
+            ExtAuthzRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.vigil.v1.ExtAuthzRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vigil.v1.ExtAuthzRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var message = new $root.vigil.v1.ExtAuthzRequest();
+                if (object.requestId != null)
+                    if (typeof object.requestId !== "string" || object.requestId.length)
+                        message.requestId = $String(object.requestId);
+                if (object.method != null)
+                    if (typeof object.method !== "string" || object.method.length)
+                        message.method = $String(object.method);
+                if (object.host != null)
+                    if (typeof object.host !== "string" || object.host.length)
+                        message.host = $String(object.host);
+                if (object.path != null)
+                    if (typeof object.path !== "string" || object.path.length)
+                        message.path = $String(object.path);
+                if (object.route != null)
+                    if (typeof object.route !== "string" || object.route.length)
+                        message.route = $String(object.route);
+                if (object.sensitivity != null)
+                    if (typeof object.sensitivity !== "string" || object.sensitivity.length)
+                        message.sensitivity = $String(object.sensitivity);
+                if (object.userSource != null)
+                    if (typeof object.userSource !== "string" || object.userSource.length)
+                        message.userSource = $String(object.userSource);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an ExtAuthzRequest message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @static
+             * @param {vigil.v1.ExtAuthzRequest} message ExtAuthzRequest
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ExtAuthzRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var object = {};
+                if (options.defaults) {
+                    object.requestId = "";
+                    object.method = "";
+                    object.host = "";
+                    object.path = "";
+                    object.route = "";
+                    object.sensitivity = "";
+                    object.userSource = "";
+                }
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                    object.requestId = message.requestId;
+                if (message.method != null && $Object.hasOwnProperty.call(message, "method"))
+                    object.method = message.method;
+                if (message.host != null && $Object.hasOwnProperty.call(message, "host"))
+                    object.host = message.host;
+                if (message.path != null && $Object.hasOwnProperty.call(message, "path"))
+                    object.path = message.path;
+                if (message.route != null && $Object.hasOwnProperty.call(message, "route"))
+                    object.route = message.route;
+                if (message.sensitivity != null && $Object.hasOwnProperty.call(message, "sensitivity"))
+                    object.sensitivity = message.sensitivity;
+                if (message.userSource != null && $Object.hasOwnProperty.call(message, "userSource"))
+                    object.userSource = message.userSource;
+                return object;
+            };
+
+            /**
+             * Converts this ExtAuthzRequest to JSON.
+             * @function toJSON
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ExtAuthzRequest.prototype.toJSON = function() {
+                return ExtAuthzRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for ExtAuthzRequest
+             * @function getTypeUrl
+             * @memberof vigil.v1.ExtAuthzRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ExtAuthzRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vigil.v1.ExtAuthzRequest";
+            };
+
+            return ExtAuthzRequest;
         })();
 
         v1.RiskAdminService = (function() {

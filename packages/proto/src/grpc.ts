@@ -3,12 +3,12 @@ import { vigil } from './generated';
 
 import v1 = vigil.v1;
 
-interface MessageCodec<T> {
+export interface MessageCodec<T> {
   encode(message: T): { finish(): Uint8Array };
   decode(bytes: Uint8Array): T;
 }
 
-function unary<Req, Res>(
+export function unary<Req, Res>(
   path: string,
   request: MessageCodec<Req>,
   response: MessageCodec<Res>,

@@ -25,6 +25,7 @@ import { adminAuthenticator, apiAuthenticator } from './authz/caller-auth';
 import { DecisionLog } from './authz/decision-log';
 import { authorizationService } from './authz/service';
 import type { RiskConfig } from './config';
+import { extAuthzBindings } from './ext-authz/binding';
 import { ulidFactory } from './ids';
 import { RiskMetrics } from './metrics';
 import { KeyLayout } from './store/keys';
@@ -206,6 +207,13 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
             logger,
           ),
         },
+        // Envoy's ext_authz Check, when a mapping file is configured (services/risk/src/ext-authz).
+        ...extAuthzBindings(config.extAuthzMapping, {
+          authorizer,
+          authenticate: apiAuthenticator(env.RISK_API_TOKENS, mtls),
+          metrics,
+          logger,
+        }),
         {
           name: 'vigil.v1.RiskAdminService',
           definition: RiskAdminServiceDefinition as unknown as grpc.ServiceDefinition,
@@ -250,6 +258,7 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
         decisionsTopic: env.RISK_DECISIONS_TOPIC,
         groupId: env.RISK_GROUP_ID,
         consumer: Boolean(processor),
+        extAuthz: Boolean(config.extAuthzMapping),
         redisPrefix: env.RISK_REDIS_PREFIX,
       },
       'risk service started',

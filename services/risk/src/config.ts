@@ -13,6 +13,8 @@ import {
 } from '@vigil/runtime';
 import { z } from 'zod';
 import { PolicyError } from './errors';
+import { mappingFromEnv } from './ext-authz/load';
+import type { Mapping } from './ext-authz/mapping';
 import { DEFAULT_POLICY_FILE, loadPolicyFile } from './policy/load';
 import type { Policy } from './policy/policy';
 import { PREFIX_PATTERN } from './store/keys';
@@ -57,6 +59,8 @@ export const riskEnv = {
   RISK_TLS_KEY_FILE: z.string().min(1).optional(),
   RISK_TLS_CLIENT_CA_FILE: z.string().min(1).optional(),
   RISK_TLS_REQUIRE_CLIENT_CERT: bool().default(false),
+  /** Envoy ext_authz mapping (YAML); Check is served only when it is set. */
+  RISK_EXT_AUTHZ_MAPPING_FILE: z.string().min(1).optional(),
 };
 
 export type RiskEnv = ConfigOf<typeof riskEnv>;
@@ -64,6 +68,8 @@ export type RiskEnv = ConfigOf<typeof riskEnv>;
 export interface RiskConfig {
   env: RiskEnv;
   policy: Policy;
+  /** Set when RISK_EXT_AUTHZ_MAPPING_FILE is: the risk service then serves Envoy's Check. */
+  extAuthzMapping?: Mapping;
 }
 
 /**
@@ -92,8 +98,13 @@ export function loadRiskConfig(source: NodeJS.ProcessEnv = process.env): RiskCon
       expected: `a valid policy file: ${err.message}`,
     });
   }
+  const extAuthz = mappingFromEnv(
+    env?.RISK_EXT_AUTHZ_MAPPING_FILE ?? (source.RISK_EXT_AUTHZ_MAPPING_FILE || undefined),
+    policy?.sensitivityOf,
+  );
+  if (extAuthz.problem) problems.push(extAuthz.problem);
   if (problems.length > 0 || !env || !policy) throw new ConfigError(problems);
-  return { env, policy };
+  return { env, policy, ...(extAuthz.mapping ? { extAuthzMapping: extAuthz.mapping } : {}) };
 }
 
 function crossCheck(env: RiskEnv): ConfigProblem[] {

@@ -4,5 +4,5 @@ export { DEFAULT_POLICY_FILE, loadPolicyFile, parsePolicy } from './policy/load'
 export type { Policy } from './policy/policy';
 export { rebuildRiskState, type RebuildOptions, type RebuildSummary } from './rebuild-state';
 export { KeyLayout } from './store/keys';
-export { SIGNAL_CODES, RESTRICTED, RISK_STATE_UNAVAILABLE } from './model/signals';
+export { SIGNAL_CODES, RESTRICTED, RISK_STATE_UNAVAILABLE, NO_USER } from './model/signals';
 export { ADMIN_ACTIONS, ADMIN_SOURCE } from './model/events';

@@ -330,6 +330,7 @@ describe('risk service scenarios (real Kafka and Redis)', () => {
       policyVersion: 'scenario-test-1',
       caller: 'platform',
       degraded: false,
+      source: vigil.v1.DecisionSource.DECISION_SOURCE_AUTHORIZE,
       request: { userId: 'normal', resource: 'db/prod-orders' },
     });
   });

@@ -26,10 +26,12 @@ export const STACK_SERVICES: StackService[] = [
     name: 'risk',
     entry: 'services/risk/dist/main.js',
     opsPort: 9102,
-    endpoints: ['gRPC 127.0.0.1:7002 (Authorize, RiskAdmin)'],
+    endpoints: ['gRPC 127.0.0.1:7002 (Authorize, Envoy ext_authz Check, RiskAdmin)'],
     env: (s) => ({
       RISK_API_TOKENS: tokenTableFor('demo', s.authzToken),
       RISK_ADMIN_TOKENS: tokenTableFor('admin', s.adminToken),
+      // Envoy's Check (same token as Authorize): /payments/ is db/prod-payments, the rest default.
+      RISK_EXT_AUTHZ_MAPPING_FILE: path.join(REPO_ROOT, 'services/risk/policy/ext-authz-dev.yaml'),
     }),
   },
   {

@@ -7,7 +7,8 @@ import { assess, type Assessment, type RequestFacts } from '../model/assess';
 import { fallbackVerdict, type Verdict } from '../model/decision';
 import { MAX_USER_ID_LENGTH, normalizeCountry, normalizeIp } from '../model/events';
 import { isValidPosition } from '../model/geo';
-import { RISK_STATE_UNAVAILABLE } from '../model/signals';
+import type { Sensitivity } from '../model/sensitivity';
+import { NO_USER, RISK_STATE_UNAVAILABLE } from '../model/signals';
 import type { Policy } from '../policy/policy';
 import type { RiskStore } from '../store/store';
 import type { DecisionLog } from './decision-log';
@@ -25,6 +26,30 @@ export interface AuthorizerOptions {
   clock: () => number;
   /** ULID source; monotonic, seeded with the clock. */
   nextDecisionId: (now: number) => string;
+}
+
+/** The API a decision was asked through; recorded in AuthzDecision.source. */
+export type DecisionSource = 'authorize' | 'ext_authz';
+
+const SOURCE_CODE: Record<DecisionSource, vigil.v1.DecisionSource> = {
+  authorize: vigil.v1.DecisionSource.DECISION_SOURCE_AUTHORIZE,
+  ext_authz: vigil.v1.DecisionSource.DECISION_SOURCE_EXT_AUTHZ,
+};
+
+/** What a decision is made from: Authorize's request, or the facts another API derived. */
+export interface DecisionFacts {
+  request: vigil.v1.AuthorizeRequest;
+  /** The authenticated caller that asked. */
+  caller: string;
+  /** Overrides the policy's sensitivity for the resource (ext_authz: unmatched requests). */
+  sensitivity?: Sensitivity;
+  /** Recorded with the decision (ext_authz). */
+  extAuthz?: vigil.v1.IExtAuthzRequest;
+  /**
+   * When the request names no user (empty user_id): the verdict to record, with reason NO_USER,
+   * without reading risk state. Unset: a missing user_id is an invalid request, as for Authorize.
+   */
+  withoutUser?: Verdict;
 }
 
 const DECISION_CODE: Record<Verdict, vigil.v1.Decision> = {
@@ -45,19 +70,29 @@ export class Authorizer {
 
   constructor(private readonly options: AuthorizerOptions) {}
 
-  async authorize(
+  authorize(
     request: vigil.v1.AuthorizeRequest,
     caller: string,
   ): Promise<vigil.v1.IAuthorizeResponse> {
+    return this.decide({ request, caller }, 'authorize');
+  }
+
+  /** One decision, logged with the API it came through; the answer has Authorize's shape. */
+  async decide(input: DecisionFacts, source: DecisionSource): Promise<vigil.v1.IAuthorizeResponse> {
     const started = performance.now();
     const { policy, metrics } = this.options;
-    validate(request);
-    const sensitivity = policy.sensitivityOf(request.resource);
+    const { request, caller } = input;
+    const anonymous = !request.userId && input.withoutUser !== undefined;
+    validate(request, anonymous);
+    const sensitivity = input.sensitivity ?? policy.sensitivityOf(request.resource);
     const facts = requestFacts(request.context);
     const now = this.options.clock();
 
     let assessment: Assessment | undefined;
-    if (this.options.isStateAvailable()) {
+    if (anonymous) {
+      // No user, no risk state to read: the caller's rule decides, and says so.
+      assessment = { verdict: input.withoutUser as Verdict, score: 0, reasons: [NO_USER] };
+    } else if (this.options.isStateAvailable()) {
       try {
         const snapshot = await this.options.store.readSnapshot(request.userId, facts);
         assessment = assess(snapshot, facts, sensitivity, now, policy);
@@ -79,7 +114,9 @@ export class Authorizer {
 
     const decisionId = this.options.nextDecisionId(now);
     const decision = DECISION_CODE[assessment.verdict];
-    const accepted = this.options.decisionLog.offer(request.userId, now, {
+    // Decisions without a user are keyed by their id, so they spread over the partitions.
+    const key = request.userId || decisionId;
+    const accepted = this.options.decisionLog.offer(key, now, {
       decisionId,
       decidedAt: timestampFromMillis(now),
       request,
@@ -89,6 +126,8 @@ export class Authorizer {
       policyVersion: policy.version,
       caller,
       degraded,
+      source: SOURCE_CODE[source],
+      ...(input.extAuthz ? { extAuthz: input.extAuthz } : {}),
     });
     if (!accepted) throw new DecisionLogFullError(this.options.decisionLog.depth);
 
@@ -120,24 +159,37 @@ export class Authorizer {
  * and a record Kafka refuses as too large could never be logged, which would block the decision
  * log behind it. The bounds keep a decision record far below Kafka's 1 MiB default.
  */
+export const FIELD_LIMITS = {
+  user_id: MAX_USER_ID_LENGTH,
+  action: 256,
+  resource: MAX_RESOURCE_LENGTH,
+  tenant_id: 256,
+  'context.ip': 64,
+  'context.device_id': 256,
+  'context.session_id': 256,
+  'context.user_agent': 1_024,
+  'context.geo.country_code': 8,
+} as const;
+
 const MAX_FIELD_LENGTHS: ReadonlyArray<
-  readonly [string, (r: vigil.v1.AuthorizeRequest) => string | null | undefined, number]
+  readonly [keyof typeof FIELD_LIMITS, (r: vigil.v1.AuthorizeRequest) => string | null | undefined]
 > = [
-  ['user_id', (r) => r.userId, MAX_USER_ID_LENGTH],
-  ['action', (r) => r.action, 256],
-  ['resource', (r) => r.resource, MAX_RESOURCE_LENGTH],
-  ['tenant_id', (r) => r.tenantId, 256],
-  ['context.ip', (r) => r.context?.ip, 64],
-  ['context.device_id', (r) => r.context?.deviceId, 256],
-  ['context.session_id', (r) => r.context?.sessionId, 256],
-  ['context.user_agent', (r) => r.context?.userAgent, 1_024],
-  ['context.geo.country_code', (r) => r.context?.geo?.countryCode, 8],
+  ['user_id', (r) => r.userId],
+  ['action', (r) => r.action],
+  ['resource', (r) => r.resource],
+  ['tenant_id', (r) => r.tenantId],
+  ['context.ip', (r) => r.context?.ip],
+  ['context.device_id', (r) => r.context?.deviceId],
+  ['context.session_id', (r) => r.context?.sessionId],
+  ['context.user_agent', (r) => r.context?.userAgent],
+  ['context.geo.country_code', (r) => r.context?.geo?.countryCode],
 ];
 
-function validate(request: vigil.v1.AuthorizeRequest): void {
-  if (!request.userId) throw new InvalidRequestError('user_id is required');
+function validate(request: vigil.v1.AuthorizeRequest, anonymous: boolean): void {
+  if (!request.userId && !anonymous) throw new InvalidRequestError('user_id is required');
   if (!request.resource) throw new InvalidRequestError('resource is required');
-  for (const [field, read, max] of MAX_FIELD_LENGTHS) {
+  for (const [field, read] of MAX_FIELD_LENGTHS) {
+    const max = FIELD_LIMITS[field];
     const value = read(request);
     if (value && value.length > max) {
       throw new InvalidRequestError(`${field} is longer than ${max} characters`);

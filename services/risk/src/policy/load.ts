@@ -32,23 +32,24 @@ export function parsePolicy(text: string, source = 'policy'): Policy {
   return compilePolicy(parsed.data);
 }
 
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+/** One line per problem, each naming its field from `root` (also used for the ext_authz mapping). */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], root = 'policy'): string[] {
   const problems: string[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        problems.push(`${fieldPath([...issue.path, key])}: unknown field`);
+        problems.push(`${fieldPath([...issue.path, key], root)}: unknown field`);
       }
     } else {
-      problems.push(`${fieldPath(issue.path)}: ${issue.message}`);
+      problems.push(`${fieldPath(issue.path, root)}: ${issue.message}`);
     }
   }
   return problems;
 }
 
 /** ['signals', 'X', 'weight'] -> "policy.signals.X.weight"; array indexes as [n]. */
-function fieldPath(segments: readonly PropertyKey[]): string {
-  let out = 'policy';
+function fieldPath(segments: readonly PropertyKey[], root: string): string {
+  let out = root;
   for (const segment of segments) {
     out += typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`;
   }
