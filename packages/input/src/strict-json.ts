@@ -268,7 +268,7 @@ function checkInteger(m: RegExpExecArray, stack: readonly Frame[]): void {
     );
   }
   const digits = lexeme.startsWith('-') ? lexeme.slice(1) : lexeme;
-  if (digits.length > 16 && BigInt(digits) > MAX_SAFE) {
+  if (digits.length > 15 && BigInt(digits) > MAX_SAFE) {
     const where = pathOf(stack);
     throw new StrictJsonError(
       'INTEGER_TOO_LARGE',
