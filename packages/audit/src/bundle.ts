@@ -7,6 +7,7 @@
  * that the root belongs to an unbroken chain: that is what verifying sealed-roots is for, and
  * sealedRoot.prevRootHash links the bundle to that chain.
  */
+import { parseStrictJson, StrictJsonError } from '@vigil/input';
 import type { Keyring } from './keyring';
 import { AuditError } from './errors';
 import { bytesEqual, parseBase64, toBase64, toHex } from './bytes';
@@ -147,14 +148,7 @@ const RECORD_FIELDS = ['topic', 'partition', 'offset', 'valueBase64'] as const;
 export function parseProofBundle(bundle: unknown): ParsedProofBundle {
   // Annotated so that TypeScript treats fields.fail() as never-returning.
   const fields: JsonFields = new JsonFields('MALFORMED_BUNDLE');
-  let json = bundle;
-  if (typeof bundle === 'string') {
-    try {
-      json = JSON.parse(bundle);
-    } catch {
-      fields.fail('bundle', 'not valid JSON');
-    }
-  }
+  const json = typeof bundle === 'string' ? parseBundleText(fields, bundle) : bundle;
   const o = fields.object(json, 'bundle', BUNDLE_FIELDS);
   if (o.format !== PROOF_BUNDLE_FORMAT) {
     fields.fail('format', `must be "${PROOF_BUNDLE_FORMAT}"`);
@@ -181,6 +175,42 @@ export function parseProofBundle(bundle: unknown): ParsedProofBundle {
   if (keyId !== root.keyId) fields.fail('keyId', 'differs from sealedRoot.keyId');
   return { record: { topic, partition, offset, value }, leafIndex, treeSize, auditPath, root };
 }
+
+/**
+ * The bundle's JSON text, read strictly: a repeated member name is refused (JSON.parse would keep
+ * the last one, so two readers could see two bundles), and every number must be an integer
+ * written with digits only and at most 2^53-1 (JSON.parse reads `4.0`, `4e0` and
+ * `1.0000000000000001` all as 4). See "Proof bundles" in README.md.
+ */
+function parseBundleText(fields: JsonFields, text: string): unknown {
+  try {
+    return parseStrictJson(text, { integers: true, maxDepth: MAX_BUNDLE_DEPTH });
+  } catch (err) {
+    if (!(err instanceof StrictJsonError)) throw err;
+    const at = err.path === '$' ? '' : err.path.replace(/^\$\.?/, '');
+    switch (err.code) {
+      case 'DUPLICATE_KEY': {
+        const key = err.key as string;
+        const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key);
+        return fields.fail(at === '' ? name : `${at}.${name}`, 'appears more than once');
+      }
+      case 'NOT_AN_INTEGER':
+        return fields.fail(
+          at || 'bundle',
+          'must be an integer written with digits only (no fraction, exponent or -0)',
+        );
+      case 'INTEGER_TOO_LARGE':
+        return fields.fail(at || 'bundle', 'must be at most 2^53-1');
+      case 'TOO_DEEP':
+        return fields.fail(at || 'bundle', 'is nested deeper than a bundle can be');
+      default:
+        return fields.fail('bundle', 'not valid JSON');
+    }
+  }
+}
+
+/** A bundle nests three levels (bundle, sealedRoot or record or auditPath); leave room, no more. */
+const MAX_BUNDLE_DEPTH = 8;
 
 export interface ProvenRecord {
   topic: string;

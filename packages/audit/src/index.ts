@@ -72,7 +72,7 @@ export {
   sealedRootToJson,
   sealedRootFromJson,
   formatRfc3339,
-  parseRfc3339,
+  parseSealedAt,
 } from './json';
 export {
   PROOF_BUNDLE_FORMAT,

@@ -3,6 +3,7 @@
  * (the proto3 JSON convention, safe for any JSON reader), hashes and the signature as lowercase
  * hex, sealedAt as an RFC 3339 UTC timestamp with milliseconds.
  */
+import { exactMillis, parseRfc3339 } from '@vigil/input';
 import { AuditError, type AuditErrorCode } from './errors';
 import { HASH_SIZE, SIGNATURE_SIZE, parseHex, toHex } from './bytes';
 import { type SealedRootRecord, sealedRootProblem } from './root';
@@ -144,7 +145,7 @@ export class JsonFields {
   }
 
   timestamp(value: unknown, field: string): number {
-    const ms = typeof value === 'string' ? parseRfc3339(value) : undefined;
+    const ms = typeof value === 'string' ? parseSealedAt(value) : undefined;
     if (ms === undefined) {
       this.fail(
         field,
@@ -165,36 +166,15 @@ export function formatRfc3339(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
-
 /**
- * Epoch milliseconds of an RFC 3339 timestamp (any offset), or undefined when the text is not
- * one, names an impossible date, is before 1970 or is more precise than a millisecond (the
- * signed encoding holds milliseconds, so finer digits could not have been signed).
+ * Epoch milliseconds of a sealedAt text: any RFC 3339 timestamp (the repository's one parser,
+ * which takes `T`/`t` and `Z`/`z` as RFC 3339 allows, and any offset) that is after 1970, up to
+ * 9999, and no finer than a millisecond (the signed encoding holds milliseconds, so finer
+ * digits could not have been signed). Undefined otherwise.
  */
-export function parseRfc3339(text: string): number | undefined {
-  const m = RFC3339.exec(text);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as number[];
-  const fraction = (m[7] ?? '').padEnd(9, '0');
-  if (fraction.slice(3) !== '000000') return undefined;
-  if (year === undefined || month === undefined || day === undefined) return undefined;
-  if (hour === undefined || minute === undefined || second === undefined) return undefined;
-  // Date.UTC maps years 0-99 to 1900-1999; such years are before 1970 anyway.
-  if (year < 1900 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) {
-    return undefined;
-  }
-  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
-  let offsetMinutes = 0;
-  if (m[8] !== undefined) {
-    const oh = Number(m[9]);
-    const om = Number(m[10]);
-    if (oh > 23 || om > 59) return undefined;
-    offsetMinutes = (m[8] === '-' ? -1 : 1) * (oh * 60 + om);
-  }
-  const ms =
-    Date.UTC(year, month - 1, day, hour, minute, second, Number(fraction.slice(0, 3))) -
-    offsetMinutes * 60_000;
-  return ms >= 0 && ms <= LAST_FORMATTABLE_MS ? ms : undefined;
+export function parseSealedAt(text: string): number | undefined {
+  const parsed = parseRfc3339(text);
+  if (!parsed.ok) return undefined;
+  const ms = exactMillis(parsed.value);
+  return ms !== undefined && ms >= 0 && ms <= LAST_FORMATTABLE_MS ? ms : undefined;
 }

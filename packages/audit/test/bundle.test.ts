@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import {
   AuditError,
   Keyring,
@@ -513,5 +514,222 @@ describe('proof bundles', () => {
       ok: true,
       proven: { offset: '1202', batchSequence: 17, leafIndex: 2, treeSize: 5 },
     });
+  });
+});
+
+describe('proof bundle text is read strictly', () => {
+  const key = newKey();
+  const keyring = Keyring.fromPublicKeys([key.publicKey]);
+  const offsets = range(1000, 1039);
+  const [sealed] = sealChain([offsets], [key]);
+  const root = sealed?.root as SealedRootRecord;
+  const records = sealed?.records ?? [];
+  const leaves = leafHashesForRecords({ topic: TOPIC, partition: PARTITION }, records);
+  const bundleAt = (leafIndex: number) =>
+    buildProofBundle({
+      topic: TOPIC,
+      partition: PARTITION,
+      offset: String(offsets[leafIndex]),
+      value: records[leafIndex]?.value as Uint8Array,
+      leafIndex,
+      batchLeafHashes: leaves,
+      root,
+    });
+  /** Exactly what `vigil audit prove` writes. */
+  const written = (bundle: ProofBundle) => `${JSON.stringify(bundle, null, 2)}\n`;
+
+  const failure = (text: string) => {
+    try {
+      parseProofBundle(text);
+    } catch (err) {
+      if (err instanceof AuditError)
+        return { code: err.code, field: err.field, message: err.message };
+      throw err;
+    }
+    return undefined;
+  };
+
+  /** The integer fields: their path, and how to reach them in a bundle. */
+  const INTEGER_FIELDS: ReadonlyArray<
+    [string, (b: Record<string, unknown>) => Record<string, unknown>, string]
+  > = [
+    ['leafIndex', (b) => b, 'leafIndex'],
+    ['treeSize', (b) => b, 'treeSize'],
+    ['record.partition', (b) => b.record as Record<string, unknown>, 'partition'],
+    ['sealedRoot.version', (b) => b.sealedRoot as Record<string, unknown>, 'version'],
+    ['sealedRoot.partition', (b) => b.sealedRoot as Record<string, unknown>, 'partition'],
+  ];
+  const RAW = '"@@raw@@"';
+  /** The written bundle with one integer field spelled `lexeme` instead. */
+  const withLexeme = (bundle: ProofBundle, field: number, lexeme: string) => {
+    const copy = JSON.parse(JSON.stringify(bundle)) as Record<string, unknown>;
+    const [, holder, name] = INTEGER_FIELDS[field] as (typeof INTEGER_FIELDS)[number];
+    const value = holder(copy)[name] as number;
+    holder(copy)[name] = '@@raw@@';
+    return { text: written(copy as unknown as ProofBundle).replace(RAW, lexeme), value };
+  };
+
+  it('verifies what the writer emits today, as text', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: offsets.length - 1 }), (leafIndex) => {
+        const bundle = bundleAt(leafIndex);
+        const text = written(bundle);
+        expect(verifyProofBundle(text, keyring)).toMatchObject({ ok: true, proven: { leafIndex } });
+        expect(parseProofBundle(text)).toEqual(parseProofBundle(bundle));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  // Issue #11: bundles accepted 4.0 and 1.0000000000000001 as integers.
+  it.each([
+    ['leafIndex', '6.0'],
+    ['treeSize', '40.0000000000000001'],
+    ['leafIndex', '6e0'],
+    ['record.partition', '3.0'],
+    ['sealedRoot.version', '1.0000000000000001'],
+  ])('refuses %s written as %s', (path, lexeme) => {
+    const field = INTEGER_FIELDS.findIndex(([p]) => p === path);
+    const { text } = withLexeme(bundleAt(6), field, lexeme);
+    expect(JSON.parse(text)).toBeDefined(); // JSON.parse alone reads it as an integer
+    expect(failure(text)).toEqual({
+      code: 'MALFORMED_BUNDLE',
+      field: path,
+      message: `${path}: must be an integer written with digits only (no fraction, exponent or -0)`,
+    });
+  });
+
+  it('refuses every other spelling of every integer field, and accepts the canonical one', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: offsets.length - 1 }),
+        fc.integer({ min: 0, max: INTEGER_FIELDS.length - 1 }),
+        fc.constantFrom('.0', '.00', 'e0', 'E+0', 'e-0', '.0000000000000001', '0e0'),
+        (leafIndex, field, suffix) => {
+          const bundle = bundleAt(leafIndex);
+          const { value } = withLexeme(bundle, field, '0');
+          const canonical = withLexeme(bundle, field, String(value));
+          expect(failure(canonical.text)).toBeUndefined();
+          const spelled = suffix === '0e0' ? `${value * 10}e-1` : `${value}${suffix}`;
+          // JSON.parse reads the spelling as the same integer (1 + 1e-16 rounds to 1).
+          if (value >= 1) expect(JSON.parse(spelled)).toBe(value);
+          const other = withLexeme(bundle, field, spelled);
+          expect(failure(other.text)).toMatchObject({
+            code: 'MALFORMED_BUNDLE',
+            field: INTEGER_FIELDS[field]?.[0],
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('bounds integers at 2^53-1: a JSON number at or above 2^53 is refused', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 2n ** 53n - 5n, max: 2n ** 64n }), (n) => {
+        const { text } = withLexeme(bundleAt(0), 0, n.toString());
+        const result = failure(text);
+        if (n <= 2n ** 53n - 1n) expect(result).toBeUndefined();
+        else {
+          expect(result).toEqual({
+            code: 'MALFORMED_BUNDLE',
+            field: 'leafIndex',
+            message: 'leafIndex: must be at most 2^53-1',
+          });
+        }
+      }),
+    );
+    // Decimal-string fields have the same bound (record.offset: Kafka's 2^63-1).
+    const bundle = JSON.parse(written(bundleAt(0))) as ProofBundle;
+    bundle.sealedRoot.leafCount = '9007199254740992';
+    expect(failure(JSON.stringify(bundle))).toMatchObject({ field: 'sealedRoot.leafCount' });
+  });
+
+  // Issue #11: bundles accepted duplicate keys (the last one won).
+  it('refuses a repeated member anywhere, naming it', () => {
+    const objects: ReadonlyArray<
+      [string, (b: Record<string, unknown>) => Record<string, unknown>]
+    > = [
+      ['', (b) => b],
+      ['record', (b) => b.record as Record<string, unknown>],
+      ['sealedRoot', (b) => b.sealedRoot as Record<string, unknown>],
+    ];
+    const MARK = '@@dup@@';
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: offsets.length - 1 }),
+        fc.constantFrom(...objects),
+        fc.nat(),
+        fc.boolean(),
+        fc.boolean(),
+        (leafIndex, [path, holder], pick, first, sameValue) => {
+          const copy = JSON.parse(written(bundleAt(leafIndex))) as Record<string, unknown>;
+          const target = holder(copy);
+          const names = Object.keys(target);
+          const name = names[pick % names.length] as string;
+          const extra = sameValue ? target[name] : 'other';
+          const rebuilt = first ? { [MARK]: 0, ...target } : { ...target, [MARK]: 0 };
+          const text = written(
+            (path === '' ? rebuilt : { ...copy, [path]: rebuilt }) as unknown as ProofBundle,
+          ).replace(`"${MARK}": 0`, `${JSON.stringify(name)}: ${JSON.stringify(extra)}`);
+          const field = path === '' ? name : `${path}.${name}`;
+          expect(failure(text)).toEqual({
+            code: 'MALFORMED_BUNDLE',
+            field,
+            message: `${field}: appears more than once`,
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes T/t and Z/z in sealedAt, as RFC 3339 allows', () => {
+    for (const sealedAt of [
+      '2026-03-01t12:00:00.250z',
+      '2026-03-01T12:00:00.250z',
+      '2026-03-01t13:00:00.250+01:00',
+    ]) {
+      const bundle = JSON.parse(written(bundleAt(3))) as ProofBundle;
+      bundle.sealedRoot.sealedAt = sealedAt;
+      expect(verifyProofBundle(JSON.stringify(bundle), keyring).ok).toBe(true);
+    }
+  });
+
+  it('answers any mangled text with MALFORMED_BUNDLE or a verdict, and means what JSON.parse means', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: offsets.length - 1 }),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom('', '{', '}', '"', ',', ':', '0', '.', '-', 'e', '1', ' '),
+          ),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
+        (leafIndex, edits) => {
+          let text = written(bundleAt(leafIndex));
+          for (const [at, insert] of edits) {
+            const i = at % text.length;
+            text = `${text.slice(0, i)}${insert}${text.slice(i + (insert === '' ? 1 : 0))}`;
+          }
+          let parsed;
+          try {
+            parsed = parseProofBundle(text);
+          } catch (err) {
+            expect(err).toBeInstanceOf(AuditError);
+            expect((err as AuditError).code).toBe('MALFORMED_BUNDLE');
+            return;
+          }
+          // Strict reading refuses more, but what it accepts it reads as JSON.parse does.
+          expect(parseProofBundle(JSON.parse(text))).toEqual(parsed);
+          expect(typeof verifyProofBundle(text, keyring).ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

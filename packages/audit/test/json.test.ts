@@ -1,6 +1,6 @@
 import {
   formatRfc3339,
-  parseRfc3339,
+  parseSealedAt,
   sealedRootFromJson,
   sealedRootToJson,
   signRoot,
@@ -37,11 +37,13 @@ describe('RFC 3339 timestamps', () => {
 
   it('parses offsets and fractions exactly, and refuses what it cannot represent', () => {
     const ms = Date.UTC(2026, 2, 1, 12, 0, 0, 250);
-    expect(parseRfc3339('2026-03-01T12:00:00.250Z')).toBe(ms);
-    expect(parseRfc3339('2026-03-01T12:00:00.25Z')).toBe(ms);
-    expect(parseRfc3339('2026-03-01T12:00:00.250000000Z')).toBe(ms);
-    expect(parseRfc3339('2026-03-01T07:00:00.250-05:00')).toBe(ms);
-    expect(parseRfc3339('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseSealedAt('2026-03-01T12:00:00.250Z')).toBe(ms);
+    expect(parseSealedAt('2026-03-01T12:00:00.25Z')).toBe(ms);
+    expect(parseSealedAt('2026-03-01T12:00:00.250000000Z')).toBe(ms);
+    expect(parseSealedAt('2026-03-01T07:00:00.250-05:00')).toBe(ms);
+    expect(parseSealedAt('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
+    // RFC 3339 §5.6: "T" and "Z" may be lower case.
+    expect(parseSealedAt('2026-03-01t12:00:00.250z')).toBe(ms);
     for (const bad of [
       '2026-03-01T12:00:00.2501Z',
       '2025-02-29T00:00:00Z',
@@ -49,13 +51,13 @@ describe('RFC 3339 timestamps', () => {
       '2026-03-01T24:00:00Z',
       '2026-03-01T23:59:60Z',
       '2026-03-01T12:00:00',
-      '2026-03-01t12:00:00Z',
+      '2026-03-01 12:00:00Z',
       '1969-12-31T23:59:59.999Z',
       '0070-01-01T00:00:00Z',
       '2026-03-01T12:00:00+24:00',
       ' 2026-03-01T12:00:00Z',
     ]) {
-      expect({ bad, ms: parseRfc3339(bad) }).toEqual({ bad, ms: undefined });
+      expect({ bad, ms: parseSealedAt(bad) }).toEqual({ bad, ms: undefined });
     }
   });
 });
