@@ -35,6 +35,8 @@ export type IngestErrorCode =
   | 'BATCH_TOO_LARGE'
   /** No valid token or client certificate. */
   | 'UNAUTHENTICATED'
+  /** The authenticated source may not use this endpoint (e.g. it is not a Kubernetes cluster). */
+  | 'PERMISSION_DENIED'
   /** An event id was already used within the dedup window for a different event. */
   | 'EVENT_ID_CONFLICT'
   /** The in-flight bound is reached (Kafka slow); nothing was accepted, retry later. */
