@@ -12,6 +12,8 @@ export interface DevSecrets {
   ingestToken: string;
   authzToken: string;
   adminToken: string;
+  /** The `dev-cluster` source's token, for a Kubernetes API server's audit webhook. */
+  k8sAuditToken: string;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -37,6 +39,11 @@ export function ensureDevSecrets(dir: string): DevSecrets {
     );
   }
   const tokens = JSON.parse(fs.readFileSync(tokensFile, 'utf8')) as Record<string, string>;
+  // Checkouts older than a token get it added, keeping the others.
+  if (!tokens.k8sAudit) {
+    tokens.k8sAudit = randomBytes(24).toString('base64url');
+    fs.writeFileSync(tokensFile, JSON.stringify(tokens, null, 2), { mode: 0o600 });
+  }
   const keyId = keyIdFor(createPublicKey(fs.readFileSync(signingKeyFile, 'utf8')));
   return {
     dir,
@@ -46,6 +53,7 @@ export function ensureDevSecrets(dir: string): DevSecrets {
     ingestToken: tokens.ingest as string,
     authzToken: tokens.authz as string,
     adminToken: tokens.admin as string,
+    k8sAuditToken: tokens.k8sAudit,
   };
 }
 
