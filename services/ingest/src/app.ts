@@ -20,6 +20,7 @@ import { DedupStore } from './dedup';
 import { ingestServiceImplementation } from './grpc-service';
 import { startHttpIngest, type HttpIngestServer } from './http-server';
 import { Ingestor } from './ingest';
+import { k8sAuditRoutes } from './k8s-audit-app';
 import { createIngestMetrics } from './metrics';
 import { KafkaPublisher } from './publisher';
 import { KafkaStoredEventLookup } from './stored-events';
@@ -194,6 +195,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
         maxBodyBytes: config.INGEST_MAX_BATCH_BYTES * HTTP_BODY_FACTOR,
         ackTimeoutMs: config.INGEST_ACK_TIMEOUT_MS,
         tls: tls && { certFile: tls.certFile, keyFile: tls.keyFile },
+        routes: k8sAuditRoutes(config, { ingestor, metrics, registry, logger }),
       });
       const server = grpcServer;
       server.setServing(isReady());

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { z } from 'zod';
 import {
   ConfigError,
+  bool,
   commonEnv,
   loadConfig,
   port,
@@ -10,6 +11,7 @@ import {
   type ConfigOf,
   type ConfigProblem,
 } from '@vigil/runtime';
+import { COMMAND_MODES, K8S_EVENT_MAX_ATTRIBUTES, K8S_EVENT_MAX_BYTES, clusterMapEnv } from './k8s';
 
 import {
   legacySourceRegistry,
@@ -74,6 +76,14 @@ export const ingestEnv = {
   INGEST_REDIS_PREFIX: z.string().min(1).default('vigil:ingest'),
   INGEST_DEDUP_PENDING_TTL_MS: positiveInt().default(30_000),
   INGEST_DEDUP_WAIT_MS: positiveInt().default(5_000),
+
+  // ---- Kubernetes audit webhook, POST /v1/k8s/audit (src/k8s, src/k8s-audit-http.ts) ----
+  INGEST_K8S_AUDIT_CLUSTERS: clusterMapEnv().default(new Map()),
+  INGEST_K8S_AUDIT_MAX_BODY_BYTES: positiveInt().default(10 * MiB),
+  INGEST_K8S_AUDIT_KEEP_READS: bool().default(false),
+  INGEST_K8S_AUDIT_EXEC_COMMAND: z
+    .enum(COMMAND_MODES, { message: COMMAND_MODES.join(', ') })
+    .default('keep'),
 };
 
 export type IngestConfig = ConfigOf<typeof ingestEnv> & {
@@ -198,6 +208,28 @@ function crossFieldProblems(config: ConfigOf<typeof ingestEnv>): ConfigProblem[]
       variable: 'INGEST_MAX_IN_FLIGHT_EVENTS',
       expected: `at least INGEST_MAX_BATCH_EVENTS (${config.INGEST_MAX_BATCH_EVENTS})`,
       received: String(config.INGEST_MAX_IN_FLIGHT_EVENTS),
+    });
+  }
+  problems.push(...k8sAuditProblems(config));
+  return problems;
+}
+
+/** Mapped audit events must always pass validation: the limits must leave room for them. */
+function k8sAuditProblems(config: ConfigOf<typeof ingestEnv>): ConfigProblem[] {
+  if (config.INGEST_K8S_AUDIT_CLUSTERS.size === 0) return [];
+  const problems: ConfigProblem[] = [];
+  if (config.INGEST_MAX_ATTRIBUTES < K8S_EVENT_MAX_ATTRIBUTES) {
+    problems.push({
+      variable: 'INGEST_MAX_ATTRIBUTES',
+      expected: `at least ${K8S_EVENT_MAX_ATTRIBUTES} when INGEST_K8S_AUDIT_CLUSTERS is set`,
+      received: String(config.INGEST_MAX_ATTRIBUTES),
+    });
+  }
+  if (config.INGEST_MAX_EVENT_BYTES < K8S_EVENT_MAX_BYTES) {
+    problems.push({
+      variable: 'INGEST_MAX_EVENT_BYTES',
+      expected: `at least ${K8S_EVENT_MAX_BYTES} when INGEST_K8S_AUDIT_CLUSTERS is set`,
+      received: String(config.INGEST_MAX_EVENT_BYTES),
     });
   }
   return problems;

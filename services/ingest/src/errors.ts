@@ -38,7 +38,8 @@ export type IngestErrorCode =
   /** No valid token or client certificate. */
   | 'UNAUTHENTICATED'
   /**
-   * The source may not send one or more of the events (an action or tenant outside its scope);
+   * The source may not send one or more of the events (an action or tenant outside its scope),
+   * or may not use this endpoint (a source that is no Kubernetes cluster posting audit events);
    * `violations` names each event and the rule. Nothing was published.
    */
   | 'PERMISSION_DENIED'

@@ -28,7 +28,11 @@ export interface HttpIngestOptions {
   ackTimeoutMs: number;
   /** Serve HTTPS with this certificate (the gRPC one); plain HTTP when absent. */
   tls?: { certFile: string; keyFile: string };
+  /** More endpoints by exact path, each with its own handler (e.g. the Kubernetes audit webhook). */
+  routes?: Readonly<Record<string, HttpRoute>>;
 }
+
+export type HttpRoute = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
 export interface HttpIngestServer {
   readonly port: number;
@@ -87,7 +91,9 @@ async function handle(
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0];
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  const route = Object.hasOwn(options.routes ?? {}, path) ? options.routes?.[path] : undefined;
+  if (route) return route(req, res);
   if (path !== PATH) {
     sendJson(res, 404, {
       error: { code: 'NOT_FOUND', message: `no such endpoint; use POST ${PATH}` },
@@ -151,7 +157,7 @@ async function handle(
   }
 }
 
-function sendError(res: http.ServerResponse, error: TransportError): void {
+export function sendError(res: http.ServerResponse, error: TransportError): void {
   if (error.retryAfterSeconds !== undefined) {
     res.setHeader('retry-after', String(error.retryAfterSeconds));
   }
@@ -161,7 +167,7 @@ function sendError(res: http.ServerResponse, error: TransportError): void {
 }
 
 /** Reads the body up to `limit` bytes; beyond that the rest is discarded and BATCH_TOO_LARGE thrown. */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () => new IngestError('BATCH_TOO_LARGE', `the body exceeds ${limit} bytes`);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
@@ -242,7 +248,7 @@ export function clientErrorStatus(code: string | undefined): number | undefined 
   }
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json',

@@ -2,6 +2,7 @@ import { hashToken } from '@vigil/runtime';
 import { authenticate as authenticateScope, sourceFromCertificate } from '../src/auth';
 import { IngestError } from '../src/errors';
 import { parseSourcesFile } from '../src/sources';
+import { authenticateCluster } from '../src/k8s-audit-http';
 
 const tokens = parseSourcesFile(`
 sources:
@@ -81,5 +82,26 @@ describe('sourceFromCertificate', () => {
     expect(sourceFromCertificate(cert('has space'))).toBeUndefined();
     expect(sourceFromCertificate(cert('a:b'))).toBeUndefined();
     expect(sourceFromCertificate(cert(undefined, 'IP Address:10.0.0.1'))).toBeUndefined();
+  });
+});
+
+describe('authenticateCluster (POST /v1/k8s/audit)', () => {
+  const clusters = new Map([
+    ['okta', 'not-really-a-cluster'],
+    ['gateway', 'dev'],
+  ]);
+  it('names the source and its cluster for a token of a cluster source', () => {
+    expect(authenticateCluster('Bearer gw-token', tokens, clusters)).toMatchObject({
+      source: 'gateway',
+      scope: { name: 'gateway' },
+      cluster: 'dev',
+    });
+  });
+
+  it('refuses unknown tokens, and known sources that are not clusters', () => {
+    expect(refusal(() => authenticateCluster('Bearer nope', tokens, clusters))).toMatch(/unknown/);
+    expect(() => authenticateCluster('Bearer okta-token', tokens, new Map())).toThrow(
+      expect.objectContaining({ code: 'PERMISSION_DENIED' }),
+    );
   });
 });

@@ -60,4 +60,39 @@ describe('ingest configuration', () => {
       loadIngestConfig({ INGEST_API_TOKENS: TOKENS, INGEST_MAX_IN_FLIGHT_EVENTS: '10' }),
     ).toThrow(/INGEST_MAX_IN_FLIGHT_EVENTS: expected at least INGEST_MAX_BATCH_EVENTS \(1000\)/);
   });
+
+  it('reads the Kubernetes audit settings and keeps room for mapped events', () => {
+    const defaults = loadIngestConfig({ INGEST_API_TOKENS: TOKENS });
+    expect(defaults.INGEST_K8S_AUDIT_CLUSTERS.size).toBe(0);
+    expect(defaults.INGEST_K8S_AUDIT_MAX_BODY_BYTES).toBe(10 * 1024 * 1024);
+    expect(defaults.INGEST_K8S_AUDIT_KEEP_READS).toBe(false);
+    expect(defaults.INGEST_K8S_AUDIT_EXEC_COMMAND).toBe('keep');
+    const config = loadIngestConfig({
+      INGEST_API_TOKENS: TOKENS,
+      INGEST_K8S_AUDIT_CLUSTERS: 'dev-cluster=dev, prod-api=prod-eu.1',
+      INGEST_K8S_AUDIT_EXEC_COMMAND: 'program',
+    });
+    expect([...config.INGEST_K8S_AUDIT_CLUSTERS]).toEqual([
+      ['dev-cluster', 'dev'],
+      ['prod-api', 'prod-eu.1'],
+    ]);
+    for (const bad of ['dev-cluster', 'dev-cluster=Dev', 'a=x,a=y', 'dev=k8s/x']) {
+      expect(() =>
+        loadIngestConfig({ INGEST_API_TOKENS: TOKENS, INGEST_K8S_AUDIT_CLUSTERS: bad }),
+      ).toThrow(/INGEST_K8S_AUDIT_CLUSTERS: expected /);
+    }
+    expect(() =>
+      loadIngestConfig({ INGEST_API_TOKENS: TOKENS, INGEST_K8S_AUDIT_EXEC_COMMAND: 'hide' }),
+    ).toThrow(/INGEST_K8S_AUDIT_EXEC_COMMAND: expected keep, program, none/);
+    expect(() =>
+      loadIngestConfig({
+        INGEST_API_TOKENS: TOKENS,
+        INGEST_K8S_AUDIT_CLUSTERS: 'dev-cluster=dev',
+        INGEST_MAX_ATTRIBUTES: '8',
+        INGEST_MAX_EVENT_BYTES: '4096',
+      }),
+    ).toThrow(
+      /INGEST_MAX_ATTRIBUTES: expected at least 19 .*INGEST_MAX_EVENT_BYTES: expected at least 24576/s,
+    );
+  });
 });

@@ -24,7 +24,7 @@ describe('risk configuration', () => {
     expect(env.RISK_REDIS_PREFIX).toBe('vigil:risk');
     expect(env.RISK_AUTHORIZE_DEADLINE_MS).toBe(50);
     expect(env.RISK_API_TOKENS?.authenticate('secret-app-token')).toBe('app');
-    expect(policy.version).toBe('default-2025-11');
+    expect(policy.version).toBe('default-2026-12');
   });
 
   it('refuses to start with no way to authenticate callers', () => {

@@ -19,7 +19,7 @@ function problemsOf(yaml: string): string[] {
 describe('policy file', () => {
   it('loads the shipped default policy', () => {
     const policy = loadPolicyFile(DEFAULT_POLICY_FILE);
-    expect(policy.version).toBe('default-2025-11');
+    expect(policy.version).toBe('default-2026-12');
     expect(policy.halfLifeMs).toBe(3_600_000);
     expect(policy.signals.IMPOSSIBLE_TRAVEL.maxSpeedKmh).toBe(900);
     expect(policy.signals.FAILED_AUTH_BURST).toEqual({
@@ -28,6 +28,9 @@ describe('policy file', () => {
       windowMs: 300_000,
     });
     expect(policy.decisions.high).toEqual({ stepUpAt: 30, denyAt: 70 });
+    expect(policy.signals.PRIVILEGE_ESCALATION).toMatchObject({ weight: 40, windowMs: 600_000 });
+    expect(policy.signals.PRIVILEGE_ESCALATION.matches('k8s.rbac.change')).toBe(true);
+    expect(policy.signals.PRIVILEGE_ESCALATION.matches('k8s.exec')).toBe(false);
     expect(policy.redisUnavailable).toEqual({
       low: 'allow',
       medium: 'step_up',
@@ -104,6 +107,31 @@ describe('resource sensitivity', () => {
   it('keeps `*` within one path segment', () => {
     expect(policy.sensitivityOf('user/alice')).toBe('high');
     expect(policy.sensitivityOf('user/alice/settings')).toBe('medium');
+  });
+
+  it('rates Kubernetes resources as ingest files them', () => {
+    // A shell in a production namespace, over SPDY or WebSocket alike (same resource).
+    expect(policy.sensitivityOf('k8s/dev/prod/pods/web-7d4b9c/exec')).toBe('critical');
+    expect(policy.sensitivityOf('k8s/eu-1/payments-prod/pods/api-0/attach')).toBe('critical');
+    expect(policy.sensitivityOf('k8s/eu-1/prod-eu/pods/api-0/portforward')).toBe('critical');
+    expect(policy.sensitivityOf('k8s/eu-1/production/pods/api-0/ephemeralcontainers')).toBe(
+      'critical',
+    );
+    // ...but not elsewhere, nor any other use of a production pod.
+    expect(policy.sensitivityOf('k8s/dev/staging/pods/web-7d4b9c/exec')).toBe('medium');
+    expect(policy.sensitivityOf('k8s/dev/product/pods/web-7d4b9c/exec')).toBe('medium');
+    expect(policy.sensitivityOf('k8s/dev/prod/pods/web-7d4b9c')).toBe('medium');
+    // Secrets (one, or the collection) and RBAC objects are high anywhere.
+    expect(policy.sensitivityOf('k8s/dev/payments/secrets/db-password')).toBe('high');
+    expect(policy.sensitivityOf('k8s/dev/payments/secrets')).toBe('high');
+    expect(
+      policy.sensitivityOf('k8s/dev/_cluster/clusterrolebindings.rbac.authorization.k8s.io/x'),
+    ).toBe('high');
+    expect(policy.sensitivityOf('k8s/dev/ns/rolebindings.rbac.authorization.k8s.io/edit')).toBe(
+      'high',
+    );
+    // A custom resource that happens to be called `secrets` is not one.
+    expect(policy.sensitivityOf('k8s/dev/ns/secrets.vault.example.com/x')).toBe('medium');
   });
 
   it('falls back to the default level', () => {

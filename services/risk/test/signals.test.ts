@@ -1,5 +1,5 @@
 import { applyEvent, type EventPosition } from '../src/model/apply';
-import type { RiskEvent } from '../src/model/events';
+import type { ActivityEvent, RiskEvent } from '../src/model/events';
 import { decayed } from '../src/model/score';
 import { emptyState, type UserRiskState } from '../src/model/state';
 import { HOUR, MINUTE, T0, activity } from './support/events';
@@ -180,6 +180,72 @@ describe('DENIED_SENSITIVE_BURST', () => {
       denied(T0 + 3 * MINUTE, 'high'),
     ]);
     expect(signals).toEqual([[], [], [], ['DENIED_SENSITIVE_BURST']]);
+  });
+});
+
+describe('PRIVILEGE_ESCALATION', () => {
+  const rbac = (at: number, fields: Partial<ActivityEvent> = {}) =>
+    activity('u', at, { action: 'k8s.rbac.change', sensitivity: 'high', ...fields });
+
+  it('is raised by a change of privileges that went through', () => {
+    const state = emptyState();
+    const signals = run(state, [activity('u', T0), rbac(T0 + MINUTE)]);
+    expect(signals).toEqual([[], ['PRIVILEGE_ESCALATION']]);
+    expect(state.score).toBe(policy.signals.PRIVILEGE_ESCALATION.weight);
+  });
+
+  it('counts one manifest of several RBAC objects once per window', () => {
+    const state = emptyState();
+    const signals = run(state, [
+      rbac(T0),
+      rbac(T0 + 1_000),
+      rbac(T0 + 2_000),
+      rbac(T0 + 10 * MINUTE),
+    ]);
+    expect(signals).toEqual([['PRIVILEGE_ESCALATION'], [], [], ['PRIVILEGE_ESCALATION']]);
+    expect(state.restriction).toBeUndefined();
+  });
+
+  it('ignores refused attempts, which count toward DENIED_SENSITIVE_BURST instead', () => {
+    const state = emptyState();
+    const signals = run(state, [
+      rbac(T0, { outcome: 'denied' }),
+      rbac(T0 + 1_000, { outcome: 'failure' }),
+      rbac(T0 + 2_000, { outcome: 'denied' }),
+      rbac(T0 + 3_000, { outcome: 'denied' }),
+    ]);
+    expect(signals).toEqual([[], [], [], ['DENIED_SENSITIVE_BURST']]);
+  });
+
+  it('adds to other signals: an RBAC change from a new IP', () => {
+    const state = emptyState();
+    const signals = run(state, [
+      activity('u', T0, { ip: '10.0.0.1' }),
+      rbac(T0 + MINUTE, { ip: '203.0.113.9' }),
+    ]);
+    expect(signals[1]).toEqual(['NEW_IP', 'PRIVILEGE_ESCALATION']);
+    expect(score(state, T0 + MINUTE)).toBeCloseTo(
+      policy.signals.NEW_IP.weight + policy.signals.PRIVILEGE_ESCALATION.weight,
+      0,
+    );
+  });
+
+  it("still records a restricted user's Kubernetes events", () => {
+    const state = emptyState();
+    run(state, [{ kind: 'manual_restriction', userId: 'u', at: T0, ttlMs: HOUR }]);
+    const signals = run(
+      state,
+      [
+        activity('u', T0 + MINUTE, { action: 'k8s.exec', ip: '10.0.0.1', sensitivity: 'critical' }),
+        rbac(T0 + 2 * MINUTE, { ip: '10.0.0.2' }),
+      ],
+      1,
+    );
+    expect(state.applied).toBe(3);
+    expect([...state.ips.keys()]).toEqual(['10.0.0.1', '10.0.0.2']);
+    expect(signals).toEqual([[], ['NEW_IP', 'PRIVILEGE_ESCALATION']]);
+    // The signals push the score over the trigger again: the restriction is extended.
+    expect(state.restriction?.until).toBe(T0 + 2 * MINUTE + 24 * HOUR);
   });
 });
 

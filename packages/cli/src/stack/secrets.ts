@@ -18,6 +18,8 @@ export interface DevSecrets {
   ingestToken: string;
   authzToken: string;
   adminToken: string;
+  /** The `dev-cluster` source's token, for a Kubernetes API server's audit webhook. */
+  k8sAuditToken: string;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -61,6 +63,7 @@ export function ensureDevSecrets(dir: string): DevSecrets {
     ingestToken: sourceTokens.gateway ?? Object.values(sourceTokens)[0] ?? '',
     authzToken: tokens.authz,
     adminToken: tokens.admin,
+    k8sAuditToken: sourceTokens['dev-cluster'] ?? '',
   };
 }
 

@@ -14,13 +14,23 @@ export interface StackService {
   env(secrets: DevSecrets): Record<string, string>;
 }
 
+/** The dev stack's Kubernetes cluster source (token VIGIL_K8S_AUDIT_TOKEN). */
+export const DEV_CLUSTER_SOURCE = 'dev-cluster';
+
 export const STACK_SERVICES: StackService[] = [
   {
     name: 'ingest',
     entry: 'services/ingest/dist/main.js',
     opsPort: 9101,
-    endpoints: ['gRPC 127.0.0.1:7001', 'HTTP http://127.0.0.1:7080/v1/events'],
-    env: (s) => ({ INGEST_SOURCES_FILE: s.sourcesFile }),
+    endpoints: [
+      'gRPC 127.0.0.1:7001',
+      'HTTP http://127.0.0.1:7080/v1/events',
+      'HTTP http://127.0.0.1:7080/v1/k8s/audit (Kubernetes audit webhook, cluster "dev")',
+    ],
+    env: (s) => ({
+      INGEST_SOURCES_FILE: s.sourcesFile,
+      INGEST_K8S_AUDIT_CLUSTERS: `${DEV_CLUSTER_SOURCE}=dev`,
+    }),
   },
   {
     name: 'risk',
@@ -150,6 +160,8 @@ function writeStackEnv(secrets: DevSecrets): void {
     'VIGIL_AUTHZ_ADDR=127.0.0.1:7002',
     `VIGIL_AUTHZ_TOKEN=${secrets.authzToken}`,
     `VIGIL_ADMIN_TOKEN=${secrets.adminToken}`,
+    'VIGIL_K8S_AUDIT_URL=http://127.0.0.1:7080/v1/k8s/audit',
+    `VIGIL_K8S_AUDIT_TOKEN=${secrets.k8sAuditToken}`,
     `VIGIL_KEYRING=${secrets.publicKeyFile}`,
   ];
   fs.writeFileSync(stackEnvFile(), `${lines.join('\n')}\n`, { mode: 0o600 });

@@ -136,6 +136,8 @@ function applyActivity(state: UserRiskState, event: ActivityEvent, policy: Polic
     }
   }
 
+  if (isPrivilegeChange(state, event, policy)) signals.push('PRIVILEGE_ESCALATION');
+
   for (const code of signals) raise(state, code, policy.signals[code].weight, t, policy);
   let restricted = false;
   if (signals.length > 0 && currentScore(state, t, policy) >= policy.restriction.triggerScore) {
@@ -143,6 +145,20 @@ function applyActivity(state: UserRiskState, event: ActivityEvent, policy: Polic
     restricted = true;
   }
   return { status: 'applied', signals, restricted };
+}
+
+/**
+ * A change of privileges that went through (an action of `PRIVILEGE_ESCALATION.actions`, e.g. an
+ * RBAC binding created), at most once per window: applying one manifest of several RBAC objects
+ * is one change, not several. The window is judged by the signal's own reason entry, so it needs
+ * no state of its own. Refused attempts count toward DENIED_SENSITIVE_BURST instead.
+ */
+function isPrivilegeChange(state: UserRiskState, event: ActivityEvent, policy: Policy): boolean {
+  const escalation = policy.signals.PRIVILEGE_ESCALATION;
+  if (event.outcome === 'denied' || event.outcome === 'failure') return false;
+  if (!escalation.matches(event.action)) return false;
+  const last = state.reasons.find((r) => r.code === 'PRIVILEGE_ESCALATION');
+  return last === undefined || event.at >= last.raisedAt + escalation.windowMs;
 }
 
 function applyManualRestriction(

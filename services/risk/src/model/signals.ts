@@ -1,7 +1,7 @@
 /**
  * Stable reason codes. Clients switch on these strings; never rename one.
  *
- * The first eight are signals: they carry a weight from the policy and raise the score. The
+ * The first nine are signals: they carry a weight from the policy and raise the score. The
  * others only explain a decision.
  */
 export const SIGNAL_CODES = [
@@ -12,6 +12,7 @@ export const SIGNAL_CODES = [
   'FAILED_AUTH_BURST',
   'DENIED_SENSITIVE_BURST',
   'RATE_ANOMALY',
+  'PRIVILEGE_ESCALATION',
   'MANUAL_RESTRICTION',
 ] as const;
 export type SignalCode = (typeof SIGNAL_CODES)[number];

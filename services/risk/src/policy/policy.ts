@@ -29,6 +29,13 @@ export interface Policy {
       readonly minEvents: number;
       readonly minBaselineBuckets: number;
     };
+    readonly PRIVILEGE_ESCALATION: {
+      readonly weight: number;
+      /** Raised at most once per window: one manifest of several RBAC objects is one change. */
+      readonly windowMs: number;
+      /** Whether an action is one that grants or changes privileges (the policy's `actions`). */
+      readonly matches: (action: string) => boolean;
+    };
     readonly MANUAL_RESTRICTION: { readonly weight: number };
   };
   readonly known: { readonly maxPerKind: number; readonly forgetAfterMs: number };
@@ -99,6 +106,11 @@ export function compilePolicy(doc: PolicyDocument): Policy {
         minEvents: s.RATE_ANOMALY.min_events,
         minBaselineBuckets: s.RATE_ANOMALY.min_baseline_buckets,
       },
+      PRIVILEGE_ESCALATION: {
+        weight: s.PRIVILEGE_ESCALATION.weight,
+        windowMs: s.PRIVILEGE_ESCALATION.window,
+        matches: actionMatcher(s.PRIVILEGE_ESCALATION.actions),
+      },
       MANUAL_RESTRICTION: { weight: s.MANUAL_RESTRICTION.weight },
     },
     known: {
@@ -122,6 +134,13 @@ export function compilePolicy(doc: PolicyDocument): Policy {
     redisUnavailable: { ...doc.redis_unavailable },
     sensitivityOf: sensitivityMatcher(doc.sensitivity.resources, doc.sensitivity.default),
   };
+}
+
+/** Action globs (picomatch; actions have no `/`, so `*` spans dots: `k8s.rbac.*`). */
+function actionMatcher(patterns: readonly string[]): (action: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const test = picomatch([...patterns], { dot: true });
+  return (action) => test(action);
 }
 
 function sensitivityMatcher(

@@ -87,6 +87,14 @@ export const policySchema = section({
       min_events: positiveInt(),
       min_baseline_buckets: positiveInt(),
     }),
+    PRIVILEGE_ESCALATION: section({
+      weight: points(),
+      window: duration(),
+      actions: z.array(
+        z.string(expected('an action pattern')).min(1, expected('an action pattern')),
+        expected('a list of action patterns'),
+      ),
+    }),
     MANUAL_RESTRICTION: weightOnly(),
   }),
   known_attributes: section({ max_per_kind: positiveInt(), forget_after: duration() }),
