@@ -7,6 +7,9 @@
  *    - closed loop: a fixed number of calls in flight over a few channels -> max rps, latency;
  *    - open loop: a fixed arrival rate (default 5,000/s), latency measured from each call's
  *      scheduled start, so a stalled server cannot hide queueing (no coordinated omission).
+ *    The same load through Envoy's ext_authz Check (envoy.service.auth.v3.Authorization, the
+ *    request built as Envoy's filter builds it, mapped by the dev mapping file), next to
+ *    Authorize on the same process.
  * 2. Risk update lag under a sustained event stream: from Kafka acknowledging an event to its
  *    effect being visible in Redis (what Authorize and GetRiskProfile read).
  * 3. The Redis round trip, the reference for the update lag: `redis-benchmark -n N -c 1 -P 1
@@ -25,7 +28,13 @@ import { performance } from 'node:perf_hooks';
 import * as readline from 'node:readline';
 import { promisify } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
-import { AuthorizationServiceDefinition, timestampFromMillis, vigil } from '@vigil/proto';
+import {
+  AuthorizationServiceDefinition,
+  envoyAuthProtos,
+  timestampFromMillis,
+  vigil,
+  type envoyAuth,
+} from '@vigil/proto';
 import { hashToken } from '@vigil/runtime';
 import Redis from 'ioredis';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
@@ -138,6 +147,39 @@ function channels(port: number): grpc.Client[] {
 /** Answers given from the policy fallback (Redis too slow): counted, they are not real decisions. */
 let degraded = 0;
 
+type Api = 'authorize' | 'check';
+
+/** One call of `api`, with the i-th request of the bench's request set. */
+function call(api: Api, client: grpc.Client, i: number, metadata: grpc.Metadata): Promise<void> {
+  return api === 'check'
+    ? callCheck(client, checkRequests[i % checkRequests.length] as envoyAuth.CheckRequest, metadata)
+    : callAuthorize(client, authorizeRequests[i % authorizeRequests.length] as Request, metadata);
+}
+
+function callCheck(client: grpc.Client, request: envoyAuth.CheckRequest, metadata: grpc.Metadata) {
+  const method = envoyAuthProtos().AuthorizationServiceDefinition.check as grpc.MethodDefinition<
+    envoyAuth.CheckRequest,
+    envoyAuth.CheckResponse
+  >;
+  return new Promise<void>((resolve, reject) => {
+    client.makeUnaryRequest(
+      method.path,
+      method.requestSerialize,
+      method.responseDeserialize,
+      request,
+      metadata.clone(),
+      { deadline: Date.now() + 5_000 },
+      (err, response) => {
+        if (err) return reject(err);
+        // Denials are answers; only the fallback for an unreadable risk state is marked apart.
+        const reasons = response?.dynamicMetadata?.fields?.reasons?.stringValue ?? '';
+        if (reasons.includes('RISK_STATE_UNAVAILABLE')) degraded += 1;
+        resolve();
+      },
+    );
+  });
+}
+
 function callAuthorize(client: grpc.Client, request: Request, metadata: grpc.Metadata) {
   const method = AuthorizationServiceDefinition.authorize;
   return new Promise<void>((resolve, reject) => {
@@ -154,6 +196,39 @@ function callAuthorize(client: grpc.Client, request: Request, metadata: grpc.Met
         resolve();
       },
     );
+  });
+}
+
+/**
+ * The Authorize requests as Envoy would send them to Check: the same users, devices and IPs; the
+ * payments resource as a /payments/ path (the dev mapping's route), the rest through the default.
+ */
+function toCheckRequests(requests: readonly Request[]): envoyAuth.CheckRequest[] {
+  return requests.map((r, i) => {
+    const path = r.resource === 'db/prod-payments' ? `/payments/${i}` : `/orders/${i}`;
+    return {
+      attributes: {
+        source: { address: { socketAddress: { address: r.context?.ip ?? '', portValue: 51234 } } },
+        destination: { address: { socketAddress: { address: '10.0.0.2', portValue: 8080 } } },
+        request: {
+          http: {
+            id: `req-${i}`,
+            method: 'GET',
+            host: 'shop.example.com',
+            path,
+            scheme: 'https',
+            protocol: 'HTTP/1.1',
+            headers: {
+              ':path': path,
+              'x-user-id': r.userId ?? '',
+              'x-device-id': r.context?.deviceId ?? '',
+              'x-session-id': r.context?.sessionId ?? '',
+              'user-agent': 'bench/1.0',
+            },
+          },
+        },
+      },
+    } as envoyAuth.CheckRequest;
   });
 }
 
@@ -175,11 +250,17 @@ function requests(): Request[] {
   });
 }
 
-async function closedLoop(port: number, seconds: number): Promise<LatencyStats> {
+const authorizeRequests = requests();
+const checkRequests = toCheckRequests(authorizeRequests);
+
+async function closedLoop(
+  port: number,
+  seconds: number,
+  api: Api = 'authorize',
+): Promise<LatencyStats> {
   const clients = channels(port);
   const metadata = new grpc.Metadata();
   metadata.set('authorization', `Bearer ${TOKEN}`);
-  const reqs = requests();
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -187,10 +268,10 @@ async function closedLoop(port: number, seconds: number): Promise<LatencyStats> 
   const worker = async (w: number) => {
     const client = clients[w % clients.length] as grpc.Client;
     while (performance.now() < deadline) {
-      const request = reqs[next++ % reqs.length] as Request;
+      const i = next++;
       const started = performance.now();
       try {
-        await callAuthorize(client, request, metadata);
+        await call(api, client, i, metadata);
         latencies.push(performance.now() - started);
       } catch {
         errors += 1;
@@ -204,11 +285,15 @@ async function closedLoop(port: number, seconds: number): Promise<LatencyStats> 
   return result;
 }
 
-async function openLoop(port: number, seconds: number, rate: number): Promise<LatencyStats> {
+async function openLoop(
+  port: number,
+  seconds: number,
+  rate: number,
+  api: Api = 'authorize',
+): Promise<LatencyStats> {
   const clients = channels(port);
   const metadata = new grpc.Metadata();
   metadata.set('authorization', `Bearer ${TOKEN}`);
-  const reqs = requests();
   const latencies: number[] = [];
   let errors = 0;
   let sent = 0;
@@ -222,7 +307,7 @@ async function openLoop(port: number, seconds: number, rate: number): Promise<La
         const scheduled = start + (sent / rate) * 1000;
         const client = clients[sent % clients.length] as grpc.Client;
         pending.push(
-          callAuthorize(client, reqs[sent % reqs.length] as Request, metadata).then(
+          call(api, client, sent, metadata).then(
             () => void latencies.push(performance.now() - scheduled),
             () => void (errors += 1),
           ),
@@ -521,6 +606,7 @@ async function main(): Promise<void> {
   const id = `bench-risk-${randomUUID().slice(0, 8)}`;
   const eventsTopic = `${id}-events`;
   const decisionsTopic = `${id}-decisions`;
+  const adminTopic = `${id}-admin`;
   const prefix = `${id}:risk`;
   const kafka = new Kafka({ clientId: id, brokers: BROKERS, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -534,6 +620,7 @@ async function main(): Promise<void> {
       topics: [
         { topic: eventsTopic, numPartitions: 3 },
         { topic: decisionsTopic, numPartitions: 3 },
+        { topic: adminTopic, numPartitions: 1 },
       ],
       waitForLeaders: true,
     });
@@ -547,6 +634,8 @@ async function main(): Promise<void> {
       RISK_API_TOKENS: `bench=sha256:${hashToken(TOKEN)}`,
       RISK_EVENTS_TOPIC: eventsTopic,
       RISK_DECISIONS_TOPIC: decisionsTopic,
+      RISK_ADMIN_TOPIC: adminTopic,
+      RISK_EXT_AUTHZ_MAPPING_FILE: path.join(ROOT, 'services/risk/policy/ext-authz-dev.yaml'),
       RISK_GROUP_ID: `${id}-group`,
       RISK_REDIS_PREFIX: prefix,
       KAFKA_BROKERS: BROKERS.join(','),
@@ -577,19 +666,20 @@ async function main(): Promise<void> {
       settings: { DURATION_S, CONCURRENCY, CHANNELS, RATE, EVENT_RATE, USERS, REDIS_REQUESTS },
     };
     const rates = [...new Set([1_000, 2_500, RATE])].sort((a, b) => a - b);
-    for (const [name, service] of [
-      ['noop', noop],
-      ['risk', risk],
+    for (const [name, service, api] of [
+      ['noop', noop, 'authorize'],
+      ['risk', risk, 'authorize'],
+      ['check', risk, 'check'],
     ] as const) {
       out(`[bench] ${name}: warm-up`);
-      await closedLoop(service.grpcPort, 2);
+      await closedLoop(service.grpcPort, 2, api);
       out(`[bench] ${name}: closed loop, ${CONCURRENCY} in flight over ${CHANNELS} channels`);
-      const closed = await measured(service, () => closedLoop(service.grpcPort, DURATION_S));
+      const closed = await measured(service, () => closedLoop(service.grpcPort, DURATION_S, api));
       const open: Record<string, unknown> = {};
       for (const rate of rates) {
         out(`[bench] ${name}: open loop at ${rate}/s`);
         open[`${rate}`] = await measured(service, () =>
-          openLoop(service.grpcPort, DURATION_S, rate),
+          openLoop(service.grpcPort, DURATION_S, rate, api),
         );
       }
       results[name] = { closedLoop: closed, openLoop: open };
@@ -613,6 +703,16 @@ async function main(): Promise<void> {
           [`openLoop${rate}P50`, ratio(risky.openLoop[rate]?.p50Ms, noopy.openLoop[rate]?.p50Ms)],
           [`openLoop${rate}P99`, ratio(risky.openLoop[rate]?.p99Ms, noopy.openLoop[rate]?.p99Ms)],
         ]),
+      ),
+    };
+    const checky = r.check as (typeof r)[string];
+    results.checkOverAuthorize = {
+      closedLoopRps: ratio(checky.closedLoop.rps, risky.closedLoop.rps),
+      closedLoopP50: ratio(checky.closedLoop.p50Ms, risky.closedLoop.p50Ms),
+      closedLoopP99: ratio(checky.closedLoop.p99Ms, risky.closedLoop.p99Ms),
+      serverCpuPerCall: ratio(
+        checky.closedLoop.serverCpuUsPerCall,
+        risky.closedLoop.serverCpuUsPerCall,
       ),
     };
     await noop.stop();
@@ -657,7 +757,9 @@ async function main(): Promise<void> {
     redis.disconnect();
     await producer.disconnect();
     await admin.deleteGroups([`${id}-group`]).catch(() => undefined);
-    await admin.deleteTopics({ topics: [eventsTopic, decisionsTopic] }).catch(() => undefined);
+    await admin
+      .deleteTopics({ topics: [eventsTopic, decisionsTopic, adminTopic] })
+      .catch(() => undefined);
     await admin.disconnect();
   }
 }

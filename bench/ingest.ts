@@ -2,14 +2,19 @@
  * Throughput and latency of ingest against the local broker, next to Kafka's own
  * ProducerPerformance on the same broker, record size and acks.
  *
- *   node services/ingest/dist/bench/ingest-bench.js      (pnpm --filter @vigil/ingest bench)
+ *   node bench/dist/ingest.js      (pnpm bench ingest)
  *
  * Starts the built service as a child process (its own event loop, as in production) on a
  * dedicated 6-partition topic, drives it over gRPC with ~300-byte events through PublishBatch
  * (batches of 100) and Publish (64 concurrent calls), runs ProducerPerformance, prints a table
  * and writes bench-results/ingest.json. Topics and Redis keys it made are deleted afterwards.
  *
+ * The Kubernetes audit webhook (POST /v1/k8s/audit) is driven too, with EventLists of 400 kept
+ * exec items as kube-apiserver's batching backend sends them, 4 in flight (its default
+ * --audit-webhook-batch-max-size and a few throttled senders), next to PublishBatch.
+ *
  * Settings: BENCH_BATCH_EVENTS (default 200000), BENCH_SINGLE_EVENTS (50000),
+ * BENCH_K8S_EVENTS (40000),
  * BENCH_KAFKA_RECORDS (500000), BENCH_BATCH_CONCURRENCY (8), plus any INGEST_* variable, which is
  * passed to the service (e.g. INGEST_PRODUCERS, INGEST_COMPRESSION).
  */
@@ -44,6 +49,9 @@ const BATCH_EVENTS = intEnv('BENCH_BATCH_EVENTS', 200_000);
 const SINGLE_EVENTS = intEnv('BENCH_SINGLE_EVENTS', 50_000);
 const KAFKA_RECORDS = intEnv('BENCH_KAFKA_RECORDS', 500_000);
 const BATCH_CONCURRENCY = intEnv('BENCH_BATCH_CONCURRENCY', 8);
+const K8S_EVENTS = intEnv('BENCH_K8S_EVENTS', 40_000);
+const K8S_BATCH = 400;
+const K8S_CONCURRENCY = 4;
 const BATCH_SIZE = 100;
 const SINGLE_CONCURRENCY = 64;
 
@@ -99,10 +107,19 @@ async function main(): Promise<void> {
       `event size ${vigil.v1.AccessEvent.encode(sample).finish().length} bytes (encoded by the client)`,
     );
     await drive(client, 'warm-up', 5_000, 4, BATCH_SIZE);
-    const phase = async (name: string, total: number, concurrency: number, batch: number) => {
+    const phase = async (
+      name: string,
+      total: number,
+      concurrency: number,
+      batch: number,
+      via: 'grpc' | 'k8s' = 'grpc',
+    ) => {
       const before = await flushStats(opsPort);
       const cpuBefore = cpuSeconds(service?.pid);
-      const result = await drive(client, name, total, concurrency, batch);
+      const result =
+        via === 'grpc'
+          ? await drive(client, name, total, concurrency, batch)
+          : await driveAuditWebhook(service!.httpPort, name, total, concurrency, batch);
       const after = await flushStats(opsPort);
       result.serviceCpuMicrosPerEvent = ((cpuSeconds(service?.pid) - cpuBefore) / total) * 1e6;
       const flushes = after.count - before.count;
@@ -122,6 +139,13 @@ async function main(): Promise<void> {
       BATCH_SIZE,
     );
     await phase(`Publish (${SINGLE_CONCURRENCY} concurrent)`, SINGLE_EVENTS, SINGLE_CONCURRENCY, 1);
+    await phase(
+      `Kubernetes audit webhook (EventLists of ${K8S_BATCH}, ${K8S_CONCURRENCY} concurrent)`,
+      K8S_EVENTS,
+      K8S_CONCURRENCY,
+      K8S_BATCH,
+      'k8s',
+    );
     client.close();
     kafkaResult = await producerPerformance(kafkaTopic);
   } finally {
@@ -264,6 +288,82 @@ async function drive(
       }
     }),
   );
+  return summarize(name, total, started, latencies);
+}
+
+/**
+ * Drives POST /v1/k8s/audit with EventLists of `batch` exec items (ResponseStarted, each a
+ * distinct request), prepared before the clock starts. Every item must be accepted.
+ */
+async function driveAuditWebhook(
+  httpPort: number,
+  name: string,
+  total: number,
+  concurrency: number,
+  batch: number,
+): Promise<Result> {
+  const bodies: string[] = [];
+  for (let sent = 0; sent < total; sent += batch) {
+    const items = Array.from({ length: Math.min(batch, total - sent) }, () =>
+      auditExecItem(sequence++),
+    );
+    bodies.push(JSON.stringify({ kind: 'EventList', apiVersion: 'audit.k8s.io/v1', items }));
+  }
+  const url = `http://127.0.0.1:${httpPort}/v1/k8s/audit`;
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++] as string;
+        const t0 = process.hrtime.bigint();
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+          body,
+        });
+        const answer = (await response.json()) as { accepted?: number };
+        if (response.status !== 200 || answer.accepted !== JSON.parse(body).items.length) {
+          throw new Error(`audit webhook answered ${response.status}: ${JSON.stringify(answer)}`);
+        }
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  return summarize(name, total, started, latencies);
+}
+
+/** A `kubectl exec` as the audit webhook reports it, about 1 KB of JSON. */
+function auditExecItem(n: number): Record<string, unknown> {
+  const at = new Date().toISOString();
+  return {
+    level: 'Metadata',
+    auditID: `${randomUUID()}`,
+    stage: 'ResponseStarted',
+    requestURI: `/api/v1/namespaces/prod/pods/web-${n % 50}/exec?command=%2Fbin%2Fsh&container=app&stdin=true&stdout=true&tty=true`,
+    verb: 'get',
+    user: { username: `user-${n % 1000}@example.com`, groups: ['sre', 'system:authenticated'] },
+    sourceIPs: [`10.0.${(n >> 8) % 256}.${n % 256}`],
+    userAgent: 'kubectl/v1.31.2 (linux/amd64) kubernetes/5864a46',
+    objectRef: {
+      resource: 'pods',
+      namespace: 'prod',
+      name: `web-${n % 50}`,
+      apiVersion: 'v1',
+      subresource: 'exec',
+    },
+    responseStatus: { metadata: {}, code: 101 },
+    requestReceivedTimestamp: at,
+    stageTimestamp: at,
+    annotations: {
+      'authorization.k8s.io/decision': 'allow',
+      'authorization.k8s.io/reason': 'RBAC: allowed by RoleBinding "sre/prod" of Role "sre"',
+    },
+  };
+}
+
+function summarize(name: string, total: number, started: bigint, latencies: number[]): Result {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) =>
@@ -292,6 +392,7 @@ async function startService(topic: string, prefix: string) {
       KAFKA_BROKERS: BROKERS,
       REDIS_URL,
       INGEST_API_TOKENS: `bench=sha256:${hashToken(TOKEN)}`,
+      INGEST_K8S_AUDIT_CLUSTERS: 'bench=bench',
       INGEST_GRPC_PORT: '0',
       INGEST_HTTP_PORT: '0',
       OPS_PORT: '0',
@@ -304,23 +405,26 @@ async function startService(topic: string, prefix: string) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const ports = await new Promise<{ grpcPort: number; opsPort: number }>((resolve, reject) => {
-    void exited.then((code) => reject(new Error(`ingest exited with ${code} before starting`)));
-    readline.createInterface({ input: child.stdout }).on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as {
-          msg?: string;
-          grpcPort: number;
-          opsPort: number;
-          level?: string;
-        };
-        if (entry.msg === 'ingest started') resolve(entry);
-        else if (entry.level === 'error' || entry.level === 'warn') say(`ingest: ${line}`);
-      } catch {
-        say(`ingest: ${line}`);
-      }
-    });
-  });
+  const ports = await new Promise<{ grpcPort: number; httpPort: number; opsPort: number }>(
+    (resolve, reject) => {
+      void exited.then((code) => reject(new Error(`ingest exited with ${code} before starting`)));
+      readline.createInterface({ input: child.stdout }).on('line', (line) => {
+        try {
+          const entry = JSON.parse(line) as {
+            msg?: string;
+            grpcPort: number;
+            httpPort: number;
+            opsPort: number;
+            level?: string;
+          };
+          if (entry.msg === 'ingest started') resolve(entry);
+          else if (entry.level === 'error' || entry.level === 'warn') say(`ingest: ${line}`);
+        } catch {
+          say(`ingest: ${line}`);
+        }
+      });
+    },
+  );
   return {
     ...ports,
     pid: child.pid,

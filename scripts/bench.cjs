@@ -125,6 +125,22 @@ if (ingest) {
   }
 }
 
+// The Kubernetes audit webhook against PublishBatch of the same run: what JSON and the mapping
+// cost on top of the gRPC path.
+const auditWebhook = ingest?.results.find((r) => r.name.startsWith('Kubernetes audit webhook'));
+const publishBatch = ingest?.results.find((r) => r.name.startsWith('PublishBatch'));
+if (auditWebhook && publishBatch) {
+  row(
+    'ingest',
+    `${auditWebhook.name} rate vs PublishBatch`,
+    auditWebhook.eventsPerSec,
+    'events/s',
+    `ingest ${publishBatch.name}, this run`,
+    publishBatch.eventsPerSec,
+    auditWebhook.eventsPerSec / publishBatch.eventsPerSec,
+  );
+}
+
 const sealer = data.sealer;
 if (sealer) {
   for (const r of sealer.rows) {
@@ -179,6 +195,31 @@ if (risk) {
       noop.p99Ms,
       ours.p99Ms / noop.p99Ms,
     );
+  }
+  // Envoy's ext_authz Check against Authorize on the same process, same load.
+  const check = pick(risk.check);
+  if (ours && check) {
+    row(
+      'authz',
+      'Check rps',
+      check.rps,
+      'calls/s',
+      'Authorize rps, this run',
+      ours.rps,
+      check.rps / ours.rps,
+    );
+    for (const q of ['p50', 'p99']) {
+      const key = `${q}Ms`;
+      row(
+        'authz',
+        `Check ${q}`,
+        check[key],
+        'ms',
+        `Authorize ${q}, this run`,
+        ours[key],
+        check[key] / ours[key],
+      );
+    }
   }
   // Open loop: calls at a fixed rate, so latency is measured at that load (the risk target is
   // stated at >= 5,000 rps), the no-op server at the same rate as the reference.
