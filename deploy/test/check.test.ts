@@ -86,6 +86,34 @@ describe('deploy/check.cjs', () => {
     );
   });
 
+  it('finds the ext_authz mapping mounted when risk.env turns it on, and at no other path', async () => {
+    const enable = (file: string) => (t: string) =>
+      t.replace(
+        '# RISK_EXT_AUTHZ_MAPPING_FILE=/etc/vigil/ext-authz/ext-authz.yaml',
+        `RISK_EXT_AUTHZ_MAPPING_FILE=${file}`,
+      );
+    expect(
+      (await check({ 'k8s/config/risk.env': enable('/etc/vigil/ext-authz/ext-authz.yaml') }))
+        .errors,
+    ).toEqual([]);
+    const { errors } = await check({
+      'k8s/config/risk.env': enable('/etc/vigil/ext-authz/mapping.yaml'),
+    });
+    expect(errors).toEqual([
+      'deploy/k8s/risk.yaml risk/risk: RISK_EXT_AUTHZ_MAPPING_FILE=/etc/vigil/ext-authz/mapping.yaml: ConfigMap vigil-risk-ext-authz has no key mapping.yaml',
+    ]);
+  });
+
+  it('reports a sources file that the ingest pod does not mount', async () => {
+    const { errors } = await check({
+      'k8s/ingest.yaml': (t) =>
+        t.replace('secretName: vigil-ingest-sources', 'secretName: vigil-ingest-tokens'),
+    });
+    expect(errors).toEqual([
+      'deploy/k8s/ingest.yaml ingest/ingest: INGEST_SOURCES_FILE=/etc/vigil/ingest/sources.yaml: Secret vigil-ingest-tokens has no key sources.yaml',
+    ]);
+  });
+
   it('reports a port the Compose service does not publish', async () => {
     const { errors } = await check({
       'docker-compose.yml': (t) => t.replace('      - 127.0.0.1:7002:7002\n', ''),
