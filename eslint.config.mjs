@@ -1,8 +1,30 @@
 // @ts-check
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const SERVICES = ['ingest', 'risk', 'sealer'];
+
+/**
+ * The layers, as import rules: a service never imports another service, a package never imports
+ * a service, and @vigil/audit (what an auditor re-implements) touches neither the runtime nor any
+ * I/O. Relative paths that climb into another workspace member count as imports of it.
+ */
+const noImportOf = (names, why) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: names.map((name) => ({
+        group: [name, `${name}/**`],
+        message: why,
+      })),
+    },
+  ],
+});
+const otherServices = (self) =>
+  SERVICES.filter((s) => s !== self).flatMap((s) => [`@vigil/${s}`, `**/services/${s}`]);
 
 export default tseslint.config(
   {
@@ -30,7 +52,66 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.cjs'],
+    // Type-aware rules: a promise nobody awaits loses its error, and one passed where a callback
+    // returns void is never awaited at all. Fire-and-forget is allowed, but must be written
+    // `void promise` so that a reader sees it was meant.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // Every workspace import is declared by the package that makes it (tests: devDependencies).
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        { devDependencies: ['**/test/**', 'test/**', 'bench/**', '**/*.config.*'] },
+      ],
+    },
+  },
+  ...SERVICES.map((service) => ({
+    files: [`services/${service}/**/*.ts`],
+    rules: noImportOf(
+      otherServices(service),
+      'services never import one another: share code through packages/',
+    ),
+  })),
+  {
+    files: ['packages/**/*.ts'],
+    rules: noImportOf(
+      SERVICES.flatMap((s) => [`@vigil/${s}`, `**/services/${s}`]),
+      'packages never import services',
+    ),
+  },
+  {
+    files: ['packages/audit/src/**/*.ts'],
+    rules: noImportOf(
+      [
+        '@vigil/runtime',
+        '@vigil/client',
+        '@vigil/cli',
+        ...SERVICES.map((s) => `@vigil/${s}`),
+        'kafkajs',
+        'ioredis',
+        '@grpc/grpc-js',
+        'node:fs',
+        'node:net',
+        'node:http',
+        'node:https',
+        'node:child_process',
+      ],
+      '@vigil/audit is pure verification: no runtime, no I/O (callers read Kafka and files)',
+    ),
+  },
+  {
+    files: ['**/*.cjs', '**/*.mjs'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: globals.node,
@@ -38,7 +119,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
   },
   {
-    files: ['**/test/**/*.ts'],
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module' },
+  },
+  {
+    files: ['**/test/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   prettier,

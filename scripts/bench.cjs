@@ -16,9 +16,9 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const results = path.join(root, 'bench-results');
 const benches = [
-  ['ingest', 'services/ingest/dist/bench/ingest-bench.js'],
-  ['sealer', 'services/sealer/dist/bench/sealer-bench.js'],
-  ['risk', 'services/risk/dist/bench/authz-bench.js'],
+  ['ingest', 'bench/dist/ingest.js'],
+  ['sealer', 'bench/dist/sealer.js'],
+  ['risk', 'bench/dist/authz.js'],
 ];
 
 const only = process.argv.slice(2);

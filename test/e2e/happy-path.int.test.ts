@@ -8,7 +8,7 @@
  */
 import { E2EStack } from '../support/stack';
 import { runVigil } from '../support/processes';
-import { countDecisionIds } from './support/reconcile';
+import { countDecisionIds, findEvents } from './support/reconcile';
 
 interface DemoSummary {
   ok: boolean;
@@ -43,6 +43,8 @@ describe('the happy path through public APIs (vigil demo on real processes)', ()
       VIGIL_INGEST_TOKEN: stack.sourceTokens.gateway ?? '',
       VIGIL_SOURCE_TOKEN_IDP: stack.sourceTokens.idp ?? '',
       VIGIL_SOURCE_TOKEN_GATEWAY: stack.sourceTokens.gateway ?? '',
+      VIGIL_K8S_AUDIT_URL: `http://127.0.0.1:${stack.instance('ingest').ports.http}/v1/k8s/audit`,
+      VIGIL_K8S_AUDIT_TOKEN: stack.sourceTokens['dev-cluster'] ?? '',
       VIGIL_AUTHZ_ADDR: `127.0.0.1:${stack.instance('risk').ports.grpc}`,
       VIGIL_AUTHZ_TOKEN: stack.authzToken,
       VIGIL_ADMIN_TOKEN: stack.adminToken,
@@ -71,6 +73,7 @@ describe('the happy path through public APIs (vigil demo on real processes)', ()
       'erin STEP_UP',
       'erin DENY',
       'frank DENY',
+      'grace STEP_UP',
       'dave STEP_UP',
     ]);
     expect(summary.decisions.find((d) => d.user.startsWith('frank'))?.reasons).toContain(
@@ -78,6 +81,17 @@ describe('the happy path through public APIs (vigil demo on real processes)', ()
     );
     expect(summary.auditVerified).toBe(true);
     expect(summary.proofBundle?.verified).toBe(true);
+
+    // The kubectl exec came in through the audit webhook, stored as documented (and, below,
+    // sealed with everything else; the demo waited until risk had applied it).
+    const execs = await findEvents(
+      stack.kafka.kafka(),
+      'access-events',
+      (e) => e.action === 'k8s.exec',
+    );
+    expect(
+      execs.map((e) => [e.source, e.resource, (e.actor?.userId ?? '').replace(/-[0-9a-f]+$/, '')]),
+    ).toEqual([['dev-cluster', 'k8s/dev/prod/pods/web-7d4b9c/exec', 'grace']]);
 
     // Every decision handed out is in the audit log exactly once...
     const logged = await countDecisionIds(stack.kafka.kafka(), 'authz-decisions');

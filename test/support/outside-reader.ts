@@ -11,6 +11,7 @@ import {
   type SealedRootRecord,
 } from '@vigil/audit';
 import { vigil } from '@vigil/proto';
+import { Kafka, logLevel } from 'kafkajs';
 
 const run = promisify(execFile);
 
@@ -32,11 +33,12 @@ export interface OutsideRecord {
 export interface OutsideReadOptions {
   brokers: string | string[];
   topic: string;
-  /** Only this partition, from `offset` (default: every partition, from the beginning). */
-  partition?: number;
+  /** The partition to read (one at a time: no consumer group, see readSealedRootsOutside). */
+  partition: number;
+  /** Where to start (default: the beginning). */
   offset?: number;
   isolation?: 'read_committed' | 'read_uncommitted';
-  /** The reader ends after this long without a new record (default 6 s). */
+  /** The reader ends after this long without a new record (default 10 s). */
   idleTimeoutMs?: number;
 }
 
@@ -54,10 +56,7 @@ function kafkaHome(): string {
 }
 
 /**
- * Reads a topic with `kafka-console-consumer` and returns its records in offset order per
- * partition. Values are printed base64-encoded through a one-line formatter setting, so binary
- * protobuf survives the text output. Without a partition the consumer subscribes with a
- * throwaway group of its own, which is left behind (it commits nothing).
+ * Reads one partition with `kafka-console-consumer` and returns its records in offset order.
  */
 export async function readWithConsoleConsumer(
   options: OutsideReadOptions,
@@ -79,7 +78,7 @@ export async function readWithConsoleConsumer(
     '--isolation-level',
     options.isolation ?? 'read_committed',
     '--timeout-ms',
-    String(options.idleTimeoutMs ?? 6_000),
+    String(options.idleTimeoutMs ?? 10_000),
     '--formatter-property',
     'print.partition=true',
     '--formatter-property',
@@ -87,11 +86,7 @@ export async function readWithConsoleConsumer(
     '--formatter-property',
     `line.separator=${marker}`,
   ];
-  if (options.partition !== undefined) {
-    args.push('--partition', String(options.partition), '--offset', String(options.offset ?? 0));
-  } else {
-    args.push('--from-beginning', '--group', `vigil-outside-${randomUUID()}`);
-  }
+  args.push('--partition', String(options.partition), '--offset', String(options.offset ?? 0));
   const { stdout } = await run('java', args, {
     encoding: 'latin1',
     maxBuffer: 512 * 1024 * 1024,
@@ -128,20 +123,60 @@ export interface OutsideRoot {
 /**
  * The sealed log as a read_committed Java consumer sees it: each chain's roots
  * ("topic/partition"), in the order sealed-roots holds them.
+ *
+ * Each partition is read on its own (`--partition`, no consumer group): a group join can take
+ * longer than the reader's idle timeout on a loaded machine, and the reader would then end with
+ * nothing read and no error. A partition that has records but yields none is read again, then
+ * refused, rather than taken as empty.
  */
 export async function readSealedRootsOutside(
   brokers: string | string[],
   rootsTopic = 'sealed-roots',
 ): Promise<Map<string, OutsideRoot[]>> {
   const chains = new Map<string, OutsideRoot[]>();
-  for (const record of await readWithConsoleConsumer({ brokers, topic: rootsTopic })) {
-    const root = fromProtoSealedRoot(vigil.v1.SealedRoot.decode(record.value));
-    const key = `${root.topic}/${root.partition}`;
-    let chain = chains.get(key);
-    if (!chain) chains.set(key, (chain = []));
-    chain.push({ root, rootsPartition: record.partition, rootsOffset: record.offset });
+  for (const { partition, end } of await partitionEnds(brokers, rootsTopic)) {
+    let records = await readWithConsoleConsumer({ brokers, topic: rootsTopic, partition });
+    for (let attempt = 1; records.length === 0 && end > 0 && attempt < 3; attempt++) {
+      records = await readWithConsoleConsumer({
+        brokers,
+        topic: rootsTopic,
+        partition,
+        idleTimeoutMs: 20_000,
+      });
+    }
+    if (records.length === 0 && end > 0) {
+      throw new Error(
+        `kafka-console-consumer read nothing from ${rootsTopic}/${partition}, which ends at offset ${end}`,
+      );
+    }
+    for (const record of records) {
+      const root = fromProtoSealedRoot(vigil.v1.SealedRoot.decode(record.value));
+      const key = `${root.topic}/${root.partition}`;
+      let chain = chains.get(key);
+      if (!chain) chains.set(key, (chain = []));
+      chain.push({ root, rootsPartition: record.partition, rootsOffset: record.offset });
+    }
   }
   return chains;
+}
+
+/** The topic's partitions and where each ends (what to read is decided by the outside reader). */
+async function partitionEnds(
+  brokers: string | string[],
+  topic: string,
+): Promise<{ partition: number; end: number }[]> {
+  const kafka = new Kafka({
+    brokers: Array.isArray(brokers) ? brokers : brokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.map((o) => ({ partition: o.partition, end: Number(o.high) }));
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** What the outside reader concludes about one chain. */

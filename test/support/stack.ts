@@ -193,6 +193,7 @@ export class E2EStack {
         INGEST_GRPC_PORT: String(ports.grpc),
         INGEST_HTTP_PORT: String(ports.http),
         INGEST_SOURCES_FILE: this.sourcesFile,
+        INGEST_K8S_AUDIT_CLUSTERS: 'dev-cluster=dev',
       });
     } else if (service === 'risk') {
       ports.grpc = await freePort();

@@ -37,6 +37,33 @@ async function countIds(
   return counts;
 }
 
+/** Every AccessEvent of `access-events` (or a topic like it) that `keep` selects. */
+export async function findEvents(
+  kafka: Kafka,
+  topic: string,
+  keep: (event: vigil.v1.AccessEvent) => boolean,
+): Promise<vigil.v1.AccessEvent[]> {
+  const found: vigil.v1.AccessEvent[] = [];
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await readTopicToEnd({
+      kafka,
+      admin,
+      topic,
+      onBatch: (batch) => {
+        for (const message of batch.messages) {
+          const event = vigil.v1.AccessEvent.decode(message.value ?? Buffer.alloc(0));
+          if (keep(event)) found.push(event);
+        }
+      },
+    });
+  } finally {
+    await admin.disconnect();
+  }
+  return found;
+}
+
 /** Records not yet consumed by a group, summed over the topic's partitions. */
 export async function groupLag(kafka: Kafka, groupId: string, topic: string): Promise<number> {
   const admin = kafka.admin();

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { timestampFromMillis, vigil } from '@vigil/proto';
 import {
   IngestCallError,
@@ -158,10 +158,13 @@ export async function runDemo(flags: { brokers: string; json?: boolean }): Promi
       reasons: ['IMPOSSIBLE_TRAVEL'],
     });
 
-    step('5. Trust at the door: the gateway cannot vouch for a device');
+    step('5. Kubernetes: a kubectl exec into production from a new IP');
+    await kubectlExec(ctx, `grace-${ctx.run}`);
+
+    step('6. Trust at the door: the gateway cannot vouch for a device');
     await trustAtTheDoor(ctx, dave);
 
-    step('6. The audit log: every event and every decision sealed and verified');
+    step('7. The audit log: every event and every decision sealed and verified');
     out.line(s.dim('   waiting for the sealer to seal everything (1 s batches)...'));
     const keyring = process.env.VIGIL_KEYRING;
     const quiet = createOutput(true);
@@ -183,7 +186,7 @@ export async function runDemo(flags: { brokers: string; json?: boolean }): Promi
     verified = (await auditVerify(verifyFlags, summaryOnly(out))) === 0;
     if (!verified) problem(ctx, '`vigil audit verify` failed; run it for the full report');
 
-    step("7. An offline proof for one event (erin's first failed login)");
+    step("8. An offline proof for one event (erin's first failed login)");
     const proven = ctx.receipts.find((r) => ctx.failureIds.has(r.eventId)) ?? ctx.receipts[0];
     if (proven) {
       const bundle = path.join(stateDir(), 'demo-proof-bundle.json');
@@ -259,6 +262,7 @@ const SEAL_WAIT_MS = 60_000;
 const PLACES = {
   home: { ip: '198.51.100.7', deviceId: 'laptop-1', geo: BERLIN },
   'unknown laptop': { ip: '203.0.113.99', deviceId: 'laptop-unknown', geo: BERLIN },
+  'a new IP': { ip: '203.0.113.150', deviceId: 'laptop-1', geo: BERLIN },
   'new-york': { ip: '192.0.2.44', deviceId: 'laptop-1', geo: NEW_YORK },
 } as const;
 
@@ -291,6 +295,75 @@ function failures(ctx: Ctx, user: string, from: number, count: number): AccessEv
     ctx.failureIds.add(event.eventId);
     return event;
   });
+}
+
+/**
+ * Grace logs in from home, then the cluster's audit webhook reports her `kubectl exec` into a pod
+ * in namespace prod from an IP she has never used. The exec is recorded, sealed and applied to
+ * her risk like any event; asked whether she may exec there from that IP, Vigil wants a step-up:
+ * the resource is critical and the IP new.
+ */
+async function kubectlExec(ctx: Ctx, grace: string): Promise<void> {
+  await send(ctx, grace, [login(grace, ctx.now - 2 * MINUTE, 'home')]);
+  const url = process.env.VIGIL_K8S_AUDIT_URL;
+  const token = process.env.VIGIL_K8S_AUDIT_TOKEN;
+  if (!url || !token) {
+    problem(ctx, 'VIGIL_K8S_AUDIT_URL and VIGIL_K8S_AUDIT_TOKEN are not set; skipped the exec');
+    return;
+  }
+  const before = await eventsApplied(ctx, grace);
+  const where = PLACES['a new IP'];
+  const item = kubectlExecAuditEvent(grace, ctx.now - 30_000, where.ip);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'EventList', apiVersion: 'audit.k8s.io/v1', items: [item] }),
+  });
+  const answer = (await response.json().catch(() => ({}))) as { accepted?: number };
+  if (response.status !== 200 || answer.accepted !== 1) {
+    problem(ctx, `the audit webhook answered ${response.status} ${JSON.stringify(answer)}`);
+    return;
+  }
+  await untilApplied(ctx, grace, before + 1);
+  ctx.out.line(
+    ctx.out.style.dim(
+      `   audit webhook: ${grace} kubectl exec -n prod web-7d4b9c -- /bin/sh from ${where.ip}: recorded`,
+    ),
+  );
+  await decide(ctx, grace, 'k8s.exec', 'k8s/dev/prod/pods/web-7d4b9c/exec', 'a new IP', {
+    decision: 'STEP_UP',
+    reasons: ['NEW_IP'],
+  });
+}
+
+/** One ResponseStarted item of a `kubectl exec` (WebSocket), as kube-apiserver sends it. */
+function kubectlExecAuditEvent(user: string, at: number, ip: string): Record<string, unknown> {
+  const time = new Date(at).toISOString();
+  return {
+    level: 'Metadata',
+    auditID: randomUUID(),
+    stage: 'ResponseStarted',
+    requestURI:
+      '/api/v1/namespaces/prod/pods/web-7d4b9c/exec?command=%2Fbin%2Fsh&container=app&stdin=true&stdout=true&tty=true',
+    verb: 'get',
+    user: { username: user, groups: ['sre', 'system:authenticated'] },
+    sourceIPs: [ip],
+    userAgent: 'kubectl/v1.31.2 (linux/amd64) kubernetes/5864a46',
+    objectRef: {
+      resource: 'pods',
+      namespace: 'prod',
+      name: 'web-7d4b9c',
+      apiVersion: 'v1',
+      subresource: 'exec',
+    },
+    responseStatus: { metadata: {}, code: 101 },
+    requestReceivedTimestamp: time,
+    stageTimestamp: time,
+    annotations: {
+      'authorization.k8s.io/decision': 'allow',
+      'authorization.k8s.io/reason': 'RBAC: allowed by RoleBinding "sre/prod" of Role "sre"',
+    },
+  };
 }
 
 /**
@@ -341,17 +414,20 @@ async function send(
   events: AccessEventInput[],
   through: IngestClient = ctx.ingest,
 ): Promise<void> {
-  const before = Number(
-    (await ctx.admin.getRiskProfile(user).catch(() => undefined))?.eventsApplied ?? 0,
-  );
+  const before = await eventsApplied(ctx, user);
   const receipts = await through.publishBatch(events);
   ctx.receipts.push(...receipts);
+  await untilApplied(ctx, user, before + events.length);
+}
+
+async function eventsApplied(ctx: Ctx, user: string): Promise<number> {
+  return Number((await ctx.admin.getRiskProfile(user).catch(() => undefined))?.eventsApplied ?? 0);
+}
+
+/** Waits until the risk service has applied `count` events of `user`. */
+async function untilApplied(ctx: Ctx, user: string, count: number): Promise<void> {
   const deadline = Date.now() + 15_000;
-  for (;;) {
-    const applied = Number(
-      (await ctx.admin.getRiskProfile(user).catch(() => undefined))?.eventsApplied ?? 0,
-    );
-    if (applied >= before + events.length) return;
+  while ((await eventsApplied(ctx, user)) < count) {
     if (Date.now() > deadline) throw new Error(`risk did not apply ${user}'s events within 15 s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

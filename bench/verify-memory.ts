@@ -12,7 +12,7 @@
  * heapUsed, external memory and RSS sampled after every fetch, and the time. Both runs must
  * verify all N records as intact, or the bench fails.
  *
- *   node packages/cli/dist/bench/verify-memory.js [N ...]     (default: 100000 1000000)
+ *   node bench/dist/verify-memory.js [N ...]     (default: 100000 1000000)
  *   add --json for one JSON document instead of the table
  */
 import { spawnSync } from 'node:child_process';
@@ -27,8 +27,13 @@ import {
   signRoot,
   type SealedRootRecord,
 } from '@vigil/audit';
-import type { LoadedRoot, StoredRecord } from '../audit/sealed-log';
-import { SealedLogVerifier, verifySealedLog, type VerifyReport } from '../audit/verify-report';
+import {
+  SealedLogVerifier,
+  verifySealedLog,
+  type LoadedRoot,
+  type StoredRecord,
+  type VerifyReport,
+} from '@vigil/cli';
 
 const TOPIC = 'access-events';
 const PARTITIONS = 6;

@@ -26,8 +26,9 @@ import { Kafka, logLevel } from 'kafkajs';
 import { IngestServiceDefinition, vigil } from '@vigil/proto';
 import { hashToken } from '@vigil/runtime';
 
-const REPO = path.resolve(__dirname, '../../../..');
-const MAIN = path.resolve(__dirname, '../main.js');
+/** The checkout: this file runs from bench/dist/. */
+const REPO = path.resolve(__dirname, '../..');
+const MAIN = path.join(REPO, 'services/ingest/dist/main.js');
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RECORD_SIZE = 300;

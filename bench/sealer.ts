@@ -22,9 +22,7 @@ import { Registry } from 'prom-client';
 import { fromProtoSealedRoot, keyIdFor, leafHash, Keyring } from '@vigil/audit';
 import { vigil } from '@vigil/proto';
 import { createLogger, readTopicToEnd } from '@vigil/runtime';
-import { loadSealerConfig } from '../config';
-import { createSealerMetrics } from '../metrics';
-import { Sealer } from '../sealer';
+import { Sealer, createSealerMetrics, loadSealerConfig } from '@vigil/sealer';
 
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const BACKLOG = Number(process.env.BENCH_SEALER_BACKLOG ?? 200_000);
@@ -64,7 +62,8 @@ async function main(): Promise<void> {
     await admin.disconnect();
   }
   print(rows);
-  const out = path.resolve(__dirname, '../../../../bench-results/sealer.json');
+  // The checkout's bench-results/: this file runs from bench/dist/.
+  const out = path.resolve(__dirname, '../../bench-results/sealer.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(
     out,

@@ -46,7 +46,8 @@ const REDIS_REQUESTS = Math.round(env('BENCH_REDIS_REQUESTS', 20_000));
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TOKEN = `bench-${randomUUID()}`;
-const ROOT = path.resolve(__dirname, '../../../..');
+/** The checkout: this file runs from bench/dist/. */
+const ROOT = path.resolve(__dirname, '../..');
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 interface LatencyStats {
