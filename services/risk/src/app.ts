@@ -17,7 +17,7 @@ import {
   type ShutdownStep,
 } from '@vigil/runtime';
 import type * as grpc from '@grpc/grpc-js';
-import { Gauge, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import { AdminActions } from './admin/actions';
 import { riskAdminService } from './admin/service';
 import { Authorizer } from './authz/authorizer';
@@ -27,7 +27,7 @@ import { authorizationService } from './authz/service';
 import type { RiskConfig } from './config';
 import { extAuthzBindings } from './ext-authz/binding';
 import { ulidFactory } from './ids';
-import { RiskMetrics } from './metrics';
+import { RiskMetrics, createRiskStatusMetrics } from './metrics';
 import { KeyLayout } from './store/keys';
 import { RiskStore } from './store/store';
 import { StreamProcessor } from './stream/processor';
@@ -118,22 +118,10 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
     const authzStore = new RiskStore(authzRedis, keys, stateTtlMs);
     const stateStore = new RiskStore(stateRedis, keys, stateTtlMs);
 
-    new Gauge({
-      name: 'vigil_risk_redis_up',
-      help: '1 while the Authorize Redis connection is ready',
-      registers: [registry],
-      collect() {
-        this.set(isRedisReady(authzRedis) ? 1 : 0);
-      },
+    createRiskStatusMetrics(registry, {
+      redisReady: () => isRedisReady(authzRedis),
+      policyVersion: policy.version,
     });
-    new Gauge({
-      name: 'vigil_risk_policy_info',
-      help: 'The loaded policy version (value is always 1)',
-      labelNames: ['version'],
-      registers: [registry],
-    })
-      .labels(policy.version)
-      .set(1);
 
     const kafka = createKafka({
       brokers: env.KAFKA_BROKERS,

@@ -3,6 +3,33 @@ import type { Verdict } from './model/decision';
 import type { Sensitivity } from './model/sensitivity';
 
 /**
+ * The gauges that read the app's state (the Authorize Redis connection, the loaded policy). They
+ * live here, not in app.ts, so that deploy/check.cjs can create every risk metric without
+ * starting the app.
+ */
+export function createRiskStatusMetrics(
+  registry: Registry,
+  status: { redisReady: () => boolean; policyVersion: string },
+): void {
+  new Gauge({
+    name: 'vigil_risk_redis_up',
+    help: '1 while the Authorize Redis connection is ready',
+    registers: [registry],
+    collect() {
+      this.set(status.redisReady() ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'vigil_risk_policy_info',
+    help: 'The loaded policy version (value is always 1)',
+    labelNames: ['version'],
+    registers: [registry],
+  })
+    .labels(status.policyVersion)
+    .set(1);
+}
+
+/**
  * The risk service's Prometheus metrics. Label children used on the Authorize path are resolved
  * once and cached, so a decision costs a few increments, not label hashing.
  */

@@ -243,6 +243,20 @@ describe('deploy/k8s/istio', () => {
     expect(service?.spec.ports.find((p: Json) => p.name === 'grpc').port).toBe(provider.port);
   });
 
+  it('has a mapping in deploy/k8s that is valid and reads the user from the header Istio sets', () => {
+    const file = path.join(ROOT, 'deploy/k8s/config/ext-authz.yaml');
+    const k8sMapping = parseMapping(
+      fs.readFileSync(file, 'utf8'),
+      testPolicy().sensitivityOf,
+      file,
+    );
+    // Istio cannot hand jwt_authn's metadata to Check: the header is the only user source.
+    expect(k8sMapping.user.sources).toEqual(['header']);
+    const requestAuth = docs.find((d) => d.doc.kind === 'RequestAuthentication')?.doc as Json;
+    const copied = (requestAuth.spec.jwtRules as Json[]).flatMap((r) => r.outputClaimToHeaders);
+    expect(copied).toContainEqual({ header: k8sMapping.user.header, claim: 'sub' });
+  });
+
   it('has valid RequestAuthentication, AuthorizationPolicy and EnvoyFilter specs', () => {
     const kinds = docs.filter((d) => d.doc.kind).map((d) => d.doc.kind);
     expect(kinds.sort()).toEqual([
