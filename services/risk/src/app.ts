@@ -136,7 +136,7 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
       .set(1);
 
     const kafka = createKafka({
-      brokers: env.KAFKA_BROKERS,
+      config: env,
       clientId: env.KAFKA_CLIENT_ID ?? 'vigil-risk',
       logger,
     });
