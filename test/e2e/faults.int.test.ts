@@ -106,6 +106,8 @@ describe('Vigil under faults', () => {
         PATH: process.env.PATH ?? '',
         KAFKA_BROKERS: stack.brokers,
         REDIS_URL: stack.redisUrl,
+        // The rebuild is risk's own tool: it acts as the risk principal on a secure broker.
+        ...stack.kafka.clientEnv('risk'),
       },
       timeout: 60_000,
     });
@@ -183,8 +185,8 @@ describe('Vigil under faults', () => {
       'the sealer to seal everything',
       async () => {
         report = JSON.parse(
-          (await runVigil(verifyArgs, { VIGIL_STATE_DIR: stack.dir })).stdout ||
-            '{"ok":false,"findings":[],"partitions":[]}',
+          (await runVigil(verifyArgs, { VIGIL_STATE_DIR: stack.dir, ...stack.cliKafkaEnv() }))
+            .stdout || '{"ok":false,"findings":[],"partitions":[]}',
         );
         return report.ok;
       },

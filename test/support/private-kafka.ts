@@ -21,10 +21,7 @@ export interface PrivateKafkaOptions {
   port?: number;
   controllerPort?: number;
   heap?: string;
-  /**
-   * Secure mode (deploy/local/kafka-secure.sh): SASL_SSL, a SCRAM user per principal, ACLs.
-   * Default: VIGIL_KAFKA_SECURE=1 in the environment.
-   */
+  /** Secure mode (deploy/local/kafka-secure.sh): SASL_SSL, a SCRAM user per principal, ACLs. */
   secure?: boolean;
 }
 
@@ -46,7 +43,7 @@ export class PrivateKafka {
   constructor(options: PrivateKafkaOptions = {}) {
     this.port = options.port ?? testPort(29092);
     this.brokers = [`127.0.0.1:${this.port}`];
-    this.secure = options.secure ?? process.env.VIGIL_KAFKA_SECURE === '1';
+    this.secure = options.secure ?? false;
     this.env = {
       ...process.env,
       VIGIL_KAFKA_SECURE: this.secure ? '1' : '0',

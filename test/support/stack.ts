@@ -69,7 +69,7 @@ export class E2EStack {
     this.kafka = new PrivateKafka({
       port: this.ports.kafka,
       controllerPort: this.ports.kafkaController,
-      ...(options.secure === undefined ? {} : { secure: options.secure }),
+      secure: options.secure ?? process.env.VIGIL_KAFKA_SECURE === '1',
     });
     this.redisUrl = `redis://127.0.0.1:${this.ports.redis}`;
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');

@@ -13,16 +13,16 @@ export const localKafkaSecure = (env: NodeJS.ProcessEnv = process.env): boolean 
 export const localKafkaSecretsDir = (): string => path.join(stateDir(), 'secrets', 'kafka');
 
 /**
- * The complete Kafka security settings of one principal on the local broker: in secure mode its
- * SASL_SSL settings as kafka.sh wrote them (the password stays in its file), otherwise
- * PLAINTEXT. Every variable is set, so nothing leaks in from the caller's environment.
+ * The Kafka security settings of one principal on the local broker in secure mode: its SASL_SSL
+ * settings as kafka.sh wrote them (the password stays in its file), every variable set so that
+ * nothing of the caller's leaks in. Otherwise none: the caller's own settings apply (an external
+ * cluster, VIGIL_EXTERNAL_INFRA=1).
  */
 export function localKafkaClientEnv(
   principal: LocalKafkaPrincipal,
   env: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
-  if (!localKafkaSecure(env))
-    return completeKafkaSecurityEnv({ KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' });
+  if (!localKafkaSecure(env)) return {};
   const file = path.join(localKafkaSecretsDir(), `${principal}.env`);
   if (!fs.existsSync(file)) {
     throw new Error(

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, stackEnvFile, stateDir } from '../paths';
+import { fromStackEnv } from '../stack-env';
 import { localKafkaClientEnv } from './kafka-principals';
 import { ensureDevSecrets, tokenTableFor, type DevSecrets } from './secrets';
 import { sourceTokenVariable } from './sources';
@@ -123,7 +124,7 @@ export async function stackUp(options: {
       detached: true,
       stdio: ['ignore', out, out],
       env: {
-        ...process.env,
+        ...serviceEnv(),
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
         KAFKA_BROKERS: options.kafkaBrokers,
         // Each service is its own Kafka principal in secure mode (ACLs: deploy/kafka/acls.txt).
@@ -152,8 +153,18 @@ export async function stackUp(options: {
   return { secrets, started, alreadyRunning };
 }
 
+/**
+ * The environment the services inherit: this process's, without what came from stack.env (the
+ * CLI's own tokens and, in secure mode, the auditor's Kafka settings of an earlier run).
+ */
+function serviceEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !fromStackEnv.has(name)),
+  );
+}
+
 function writeStackEnv(secrets: DevSecrets): void {
-  // The CLI reads the audit log as the auditor, which may only read (secure mode).
+  // In secure mode the CLI reads the audit log as the auditor, which may only read.
   const kafka = Object.entries(localKafkaClientEnv('auditor'))
     .filter(([, value]) => value !== '')
     .map(([name, value]) => `${name}=${value}`);
