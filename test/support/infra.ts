@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import Redis from 'ioredis';
-import {
-  KAFKA_SECURITY_VARIABLES,
-  completeKafkaSecurityEnv,
-  kafkaConnectionFromEnv,
-} from '@vigil/runtime';
+import { kafkaConnectionFromEnv, kafkaSecurityEnvOf } from '@vigil/runtime';
 
 export const brokers = (): string[] => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 export const redisUrl = (): string => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -31,9 +27,7 @@ export const uniqueName = (prefix: string): string => `test-${prefix}-${randomUU
  * the tests start: `VIGIL_KAFKA_SECURE=1 ./dev test` runs the suites as its admin principal.
  */
 export function sharedKafkaSecurityEnv(): Record<string, string> {
-  return completeKafkaSecurityEnv(
-    Object.fromEntries(KAFKA_SECURITY_VARIABLES.map((name) => [name, process.env[name]])),
-  );
+  return kafkaSecurityEnvOf(process.env);
 }
 
 /** A client of the shared test broker, secured as the environment says. */

@@ -299,6 +299,13 @@ export function completeKafkaSecurityEnv(
   return out;
 }
 
+/** The Kafka security settings in `env`, complete: to pass this process's own on to a child. */
+export function kafkaSecurityEnvOf(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return completeKafkaSecurityEnv(
+    Object.fromEntries(KAFKA_SECURITY_VARIABLES.map((name) => [name, env[name]])),
+  );
+}
+
 /** Reads a file of KEY=value lines (comments and blank lines skipped), e.g. a principal's settings. */
 export function readEnvFile(path: string): Record<string, string> {
   const out: Record<string, string> = {};
