@@ -21,7 +21,8 @@
 //   (or packages/*/src) or is a prom-client default metric, with the labels used in matchers and
 //   `by (...)` clauses; and the other way round, every vigil_* metric registered there is shown
 //   by at least one dashboard query (or listed in DASHBOARD_EXEMPT, with the reason);
-// - the risk policy copy matches services/risk/policy/default.yaml.
+// - the risk policy copy matches services/risk/policy/default.yaml;
+// - the kafka-acls commands in README.md are those of deploy/kafka/acls.txt.
 //
 // Exits 1 listing every mismatch. Plain Node; `yaml` and `prom-client` come from the workspace.
 'use strict';
@@ -115,15 +116,31 @@ function envSchema(block) {
   return { names, defaults };
 }
 
-function commonEnv() {
-  const file = path.join(ROOT, 'packages/runtime/src/config.ts');
-  const text = read(file);
-  const at = text.indexOf('export const commonEnv');
-  if (at < 0) {
-    fail(rel(file), 'no `export const commonEnv` found');
-    return { names: new Set(), defaults: {} };
+/**
+ * A schema object of packages/runtime/src (`export const <name> = {`), with the schemas it
+ * spreads in (`...kafkaClientEnv`) merged.
+ */
+function runtimeSchema(name) {
+  const dir = path.join(ROOT, 'packages/runtime/src');
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const text = read(path.join(dir, file));
+    const at = text.indexOf(`export const ${name} = {`);
+    if (at < 0) continue;
+    const block = braceBlock(text, text.indexOf('{', at));
+    const schema = envSchema(block);
+    for (const [, spread] of block.matchAll(/^\s*\.\.\.(\w+),?\s*$/gm)) {
+      const inner = runtimeSchema(spread);
+      for (const n of inner.names) schema.names.add(n);
+      schema.defaults = { ...inner.defaults, ...schema.defaults };
+    }
+    return schema;
   }
-  return envSchema(braceBlock(text, text.indexOf('{', at)));
+  fail('packages/runtime/src', `no \`export const ${name} = {\` found`);
+  return { names: new Set(), defaults: {} };
+}
+
+function commonEnv() {
+  return runtimeSchema('commonEnv');
 }
 
 const COMMON = commonEnv();
@@ -1069,12 +1086,53 @@ function checkPrometheus(checkExpr) {
   passed.push(`Prometheus: ${count} rules`);
 }
 
+// ---- Kafka ACLs -------------------------------------------------------------------------------
+
+/** The kafka-acls commands shown in deploy/README.md are those of deploy/kafka/acls.txt. */
+function checkKafkaAcls() {
+  const readme = path.join(DEPLOY, 'README.md');
+  const block =
+    /<!-- kafka-acls:begin[^>]*-->\s*```sh\n([\s\S]*?)```\s*<!-- kafka-acls:end -->/.exec(
+      read(readme),
+    );
+  if (!block) {
+    fail(rel(readme), 'no kafka-acls:begin/end block with the ACL commands');
+    return;
+  }
+  // The parser and printer are the runtime's (built by `pnpm build`, which runs first in verify).
+  const dist = path.join(ROOT, 'packages/runtime/dist/kafka-acls.js');
+  if (!fs.existsSync(dist)) {
+    fail(rel(dist), 'missing: build first (pnpm run build) to check the ACL commands');
+    return;
+  }
+  const { kafkaAclsCommands, loadAcls } = require(dist);
+  let grants;
+  try {
+    grants = loadAcls(path.join(DEPLOY, 'kafka/acls.txt'));
+  } catch (err) {
+    fail('deploy/kafka/acls.txt', err.message);
+    return;
+  }
+  const expected = kafkaAclsCommands(grants).join('\n');
+  if (block[1].trim() !== expected) {
+    fail(
+      rel(readme),
+      'the kafka-acls commands differ from deploy/kafka/acls.txt; print them with node packages/runtime/dist/bin/kafka-acls.js',
+    );
+    return;
+  }
+  passed.push(
+    `kafka ACLs: ${grants.length} grants in deploy/kafka/acls.txt, as deploy/README.md shows`,
+  );
+}
+
 // ---- Main -------------------------------------------------------------------------------------
 
 async function main() {
   const docker = checkDockerfile();
   checkCompose(docker);
   checkKubernetes(docker);
+  checkKafkaAcls();
   const { metrics, defaultLabels } = registeredMetrics();
   const defaults = await defaultMetrics();
   if (defaults.size === 0) fail('check', 'prom-client not found: cannot list its default metrics');
