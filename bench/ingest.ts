@@ -515,7 +515,7 @@ async function producerPerformance(topic: string): Promise<Result> {
     `bootstrap.servers=${BROKERS}`,
     'acks=all',
     // TLS/SASL as for the service: the same settings, as Java client properties.
-    '--producer.config',
+    '--command-config',
     clientConfig,
   ];
   say(`ProducerPerformance: ${KAFKA_RECORDS} records of ${RECORD_SIZE} bytes, acks=all`);

@@ -205,7 +205,11 @@ describe('Vigil under faults', () => {
     // A reader Vigil did not write, as a compliance team's would: Kafka's own read_committed
     // consumer. It must see the same chains as `vigil audit verify`, each intact, with every
     // acknowledged event in exactly one committed batch (issue #17).
-    const outside = await readSealedRootsOutside(stack.brokers);
+    const outside = await readSealedRootsOutside(
+      stack.brokers,
+      'sealed-roots',
+      stack.kafka.clientEnv('auditor'),
+    );
     const outsideView = [...outside].map(([chain, roots]) => {
       const verdict = judgeChain(roots);
       return { chain, batches: verdict.batches, head: verdict.head, problems: verdict.problems };
@@ -269,6 +273,9 @@ describe('Vigil under faults', () => {
     await stack.start('risk', 'risk-replay', {
       RISK_GROUP_ID: 'risk-replay',
       RISK_REDIS_PREFIX: 'replay',
+      // A check of this test, not a deployed service: the ACLs give principal risk group `risk`
+      // only, so on a secure broker the replay reads as the admin.
+      ...stack.kafka.clientEnv('admin'),
     });
     await waitFor(
       'the clean replay to finish',
