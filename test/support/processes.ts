@@ -93,17 +93,24 @@ export async function startService(args: {
     const port = args.opsPort;
     let gone: number | string | undefined;
     void exited.then((code) => (gone = code));
-    await waitFor(
-      `${args.name} to become ready (log: ${logFile})`,
-      async () => {
-        if (gone !== undefined)
-          throw new Error(`${args.name} exited with ${gone}: ${tail(logFile)}`);
-        const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
-        return res?.status === 200;
-      },
-      args.readyTimeoutMs ?? 60_000,
-      100,
-    );
+    try {
+      await waitFor(
+        `${args.name} to become ready (log: ${logFile})`,
+        async () => {
+          if (gone !== undefined)
+            throw new Error(`${args.name} exited with ${gone}: ${tail(logFile)}`);
+          const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
+          return res?.status === 200;
+        },
+        args.readyTimeoutMs ?? 60_000,
+        100,
+      );
+    } catch (err) {
+      // The caller never gets a handle to stop it: a process that never became ready would
+      // outlive the test run (seen: a risk instance the ACLs kept from its consumer group).
+      await service.kill('SIGKILL');
+      throw err;
+    }
   }
   return service;
 }
