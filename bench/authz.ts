@@ -35,7 +35,7 @@ import {
   vigil,
   type envoyAuth,
 } from '@vigil/proto';
-import { hashToken } from '@vigil/runtime';
+import { hashToken, kafkaConnectionFromEnv } from '@vigil/runtime';
 import Redis from 'ioredis';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 
@@ -608,7 +608,11 @@ async function main(): Promise<void> {
   const decisionsTopic = `${id}-decisions`;
   const adminTopic = `${id}-admin`;
   const prefix = `${id}:risk`;
-  const kafka = new Kafka({ clientId: id, brokers: BROKERS, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: id,
+    ...kafkaConnectionFromEnv({ ...process.env, KAFKA_BROKERS: BROKERS.join(',') }),
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   const redis = new Redis(REDIS_URL);

@@ -29,7 +29,14 @@ import * as grpc from '@grpc/grpc-js';
 import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
 import { IngestServiceDefinition, vigil } from '@vigil/proto';
-import { hashToken } from '@vigil/runtime';
+import {
+  hashToken,
+  javaClientProperties,
+  kafkaClientEnv,
+  kafkaConnectionFromEnv,
+  kafkaSecurityEnvOf,
+  loadConfig,
+} from '@vigil/runtime';
 
 /** The checkout: this file runs from bench/dist/. */
 const REPO = path.resolve(__dirname, '../..');
@@ -78,7 +85,7 @@ async function main(): Promise<void> {
   const prefix = `vigil:bench:${run}`;
   const kafka = new Kafka({
     clientId: 'ingest-bench',
-    brokers: BROKERS.split(','),
+    ...kafkaConnectionFromEnv({ ...process.env, KAFKA_BROKERS: BROKERS }),
     logLevel: logLevel.NOTHING,
   });
   const admin = kafka.admin();
@@ -390,6 +397,8 @@ async function startService(topic: string, prefix: string) {
       PATH: process.env.PATH ?? '',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
       KAFKA_BROKERS: BROKERS,
+      // The bench's own Kafka settings (a secure local stack: the admin's).
+      ...kafkaSecurityEnvOf(process.env),
       REDIS_URL,
       INGEST_API_TOKENS: `bench=sha256:${hashToken(TOKEN)}`,
       INGEST_K8S_AUDIT_CLUSTERS: 'bench=bench',
@@ -476,6 +485,16 @@ async function deleteKeys(prefix: string): Promise<void> {
 // ---- The Kafka side -----------------------------------------------------------------------------
 
 async function producerPerformance(topic: string): Promise<Result> {
+  // It may hold a password: a file of its own that only this user can read, deleted after.
+  const clientConfig = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-bench-')),
+    'client.properties',
+  );
+  fs.writeFileSync(
+    clientConfig,
+    javaClientProperties(loadConfig(kafkaClientEnv, { ...process.env, KAFKA_BROKERS: BROKERS })),
+    { mode: 0o600 },
+  );
   const home = (
     await promisify(execFile)(path.join(REPO, 'deploy/local/kafka.sh'), ['home'])
   ).stdout.trim();
@@ -495,9 +514,14 @@ async function producerPerformance(topic: string): Promise<Result> {
     '--producer-props',
     `bootstrap.servers=${BROKERS}`,
     'acks=all',
+    // TLS/SASL as for the service: the same settings, as Java client properties.
+    '--command-config',
+    clientConfig,
   ];
   say(`ProducerPerformance: ${KAFKA_RECORDS} records of ${RECORD_SIZE} bytes, acks=all`);
-  const { stdout } = await promisify(execFile)('java', args, { maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)('java', args, {
+    maxBuffer: 16 * 1024 * 1024,
+  }).finally(() => fs.rmSync(path.dirname(clientConfig), { recursive: true, force: true }));
   // e.g. "500000 records sent, 181554.1 records/sec (51.94 MB/sec), 120.51 ms avg latency,
   //       411.00 ms max latency, 112 ms 50th, 250 ms 95th, 395 ms 99th, 409 ms 99.9th."
   const summary = stdout.trim().split('\n').pop() ?? '';

@@ -21,7 +21,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { fromProtoSealedRoot, keyIdFor, leafHash, Keyring } from '@vigil/audit';
 import { vigil } from '@vigil/proto';
-import { createLogger, readTopicToEnd } from '@vigil/runtime';
+import { createLogger, kafkaConnectionFromEnv, readTopicToEnd } from '@vigil/runtime';
 import { Sealer, createSealerMetrics, loadSealerConfig } from '@vigil/sealer';
 
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 
   const kafka = new Kafka({
     clientId: 'vigil-sealer-bench',
-    brokers: BROKERS,
+    ...kafkaConnectionFromEnv({ ...process.env, KAFKA_BROKERS: BROKERS.join(',') }),
     logLevel: logLevel.NOTHING,
   });
   const admin = kafka.admin();

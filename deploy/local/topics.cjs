@@ -5,13 +5,40 @@
 //
 // Settings (environment):
 //   KAFKA_BROKERS                     host:port list (default 127.0.0.1:9092)
+//   KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_TLS_*
+//                                     TLS/SASL as for every Vigil client (README, "Secure mode");
+//                                     the principal must be allowed to create topics (and ACLs)
 //   VIGIL_ACCESS_EVENTS_PARTITIONS    default 6
 //   VIGIL_AUTHZ_DECISIONS_PARTITIONS  default 3
 //   VIGIL_SEALED_ROOTS_PARTITIONS     default 3
+//   VIGIL_RISK_ADMIN_PARTITIONS       default 1
 //   VIGIL_REPLICATION_FACTOR          default 1
-//   VIGIL_AUDIT_RETENTION_MS          default -1 (keep forever); applies to all three topics
+//   VIGIL_AUDIT_RETENTION_MS          default -1 (keep forever); applies to all four topics
+//   VIGIL_KAFKA_APPLY_ACLS            1: also create the ACLs of deploy/kafka/acls.txt for
+//                                     principals User:<name> (the local secure broker does)
+//
+// The Kafka client comes from @vigil/runtime's build (packages/runtime/dist), so this script
+// connects exactly as the services do; ./dev builds before it runs this.
 'use strict';
+const path = require('node:path');
 const { Kafka, logLevel } = require('kafkajs');
+
+function runtime() {
+  const dist = path.resolve(__dirname, '../../packages/runtime/dist');
+  try {
+    return {
+      ...require(path.join(dist, 'kafka.js')),
+      ...require(path.join(dist, 'kafka-acls.js')),
+      ...require(path.join(dist, 'errors.js')),
+    };
+  } catch (err) {
+    process.stderr.write(
+      `topics: cannot load ${dist} (${err.message.split('\n')[0]}); build first: ./dev pnpm run build\n`,
+    );
+    process.exit(1);
+  }
+}
+const { kafkaConnectionFromEnv, applyAcls, loadAcls, ConfigError } = runtime();
 
 function intEnv(name, fallback, min) {
   const raw = process.env[name];
@@ -28,12 +55,15 @@ function fail(message) {
   process.exit(78);
 }
 
-const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',').map((b) => b.trim());
-if (!brokers.every((b) => /^[^\s:]+:\d{1,5}$/.test(b))) {
-  fail(
-    `KAFKA_BROKERS: expected a comma-separated list of host:port (got ${JSON.stringify(process.env.KAFKA_BROKERS)})`,
-  );
+let connection;
+try {
+  connection = kafkaConnectionFromEnv(process.env);
+} catch (err) {
+  if (err instanceof ConfigError) fail(err.message);
+  throw err;
 }
+const brokers = connection.brokers;
+const applyAclsToo = process.env.VIGIL_KAFKA_APPLY_ACLS === '1';
 const replicationFactor = intEnv('VIGIL_REPLICATION_FACTOR', 1, 1);
 const retentionMs = intEnv('VIGIL_AUDIT_RETENTION_MS', -1, -1);
 const auditConfig = [
@@ -59,6 +89,13 @@ async function until(what, fn) {
     try {
       return await fn();
     } catch (err) {
+      // Refused credentials or permissions will not get better by waiting.
+      if (
+        err.name === 'KafkaJSSASLAuthenticationError' ||
+        /AUTHORIZATION_FAILED/.test(String(err.type))
+      ) {
+        fail(`kafka at ${brokers.join(',')} refused ${what}: ${err.message}`);
+      }
       lastError = err;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -70,7 +107,7 @@ async function main() {
   const started = Date.now();
   const kafka = new Kafka({
     clientId: 'vigil-provision',
-    brokers,
+    ...connection,
     logLevel: logLevel.NOTHING,
     connectionTimeout: 2000,
     retry: { retries: 2, initialRetryTime: 200 },
@@ -110,6 +147,10 @@ async function main() {
         ? ` (configured ${t.numPartitions}; existing topics are never altered)`
         : '';
     process.stderr.write(`[vigil] topic ${t.topic}: ${state}, ${partitions} partitions${note}\n`);
+  }
+  if (applyAclsToo) {
+    const count = await applyAcls(admin, loadAcls());
+    process.stderr.write(`[vigil] kafka ACLs: ${count} grants from deploy/kafka/acls.txt\n`);
   }
   await admin.disconnect();
   process.stderr.write(`[vigil] kafka ready (coordinators loaded) in ${readyMs} ms\n`);

@@ -106,6 +106,8 @@ describe('Vigil under faults', () => {
         PATH: process.env.PATH ?? '',
         KAFKA_BROKERS: stack.brokers,
         REDIS_URL: stack.redisUrl,
+        // The rebuild is risk's own tool: it acts as the risk principal on a secure broker.
+        ...stack.kafka.clientEnv('risk'),
       },
       timeout: 60_000,
     });
@@ -183,8 +185,8 @@ describe('Vigil under faults', () => {
       'the sealer to seal everything',
       async () => {
         report = JSON.parse(
-          (await runVigil(verifyArgs, { VIGIL_STATE_DIR: stack.dir })).stdout ||
-            '{"ok":false,"findings":[],"partitions":[]}',
+          (await runVigil(verifyArgs, { VIGIL_STATE_DIR: stack.dir, ...stack.cliKafkaEnv() }))
+            .stdout || '{"ok":false,"findings":[],"partitions":[]}',
         );
         return report.ok;
       },
@@ -203,7 +205,11 @@ describe('Vigil under faults', () => {
     // A reader Vigil did not write, as a compliance team's would: Kafka's own read_committed
     // consumer. It must see the same chains as `vigil audit verify`, each intact, with every
     // acknowledged event in exactly one committed batch (issue #17).
-    const outside = await readSealedRootsOutside(stack.brokers);
+    const outside = await readSealedRootsOutside(
+      stack.brokers,
+      'sealed-roots',
+      stack.kafka.clientEnv('auditor'),
+    );
     const outsideView = [...outside].map(([chain, roots]) => {
       const verdict = judgeChain(roots);
       return { chain, batches: verdict.batches, head: verdict.head, problems: verdict.problems };
@@ -267,6 +273,9 @@ describe('Vigil under faults', () => {
     await stack.start('risk', 'risk-replay', {
       RISK_GROUP_ID: 'risk-replay',
       RISK_REDIS_PREFIX: 'replay',
+      // A check of this test, not a deployed service: the ACLs give principal risk group `risk`
+      // only, so on a secure broker the replay reads as the admin.
+      ...stack.kafka.clientEnv('admin'),
     });
     await waitFor(
       'the clean replay to finish',

@@ -5,7 +5,12 @@
  * story, waits until `vigil audit verify` passes over events and decisions, and proves one event
  * offline. This test then checks, from Kafka, that every decision the demo was given is logged
  * exactly once and that the sealed log verifies with nothing pending.
+ *
+ * It runs twice: on a plain broker, and on a broker in secure mode (SASL_SSL, one SCRAM user per
+ * service, the ACLs of deploy/kafka/acls.txt enforced, the CLI reading as the auditor), so that
+ * a grant the services need and the ACL file lacks fails here, in CI.
  */
+import * as fs from 'node:fs';
 import { E2EStack } from '../support/stack';
 import { runVigil } from '../support/processes';
 import { countDecisionIds, findEvents } from './support/reconcile';
@@ -18,108 +23,136 @@ interface DemoSummary {
   proofBundle: { file: string; verified: boolean } | null;
 }
 
-describe('the happy path through public APIs (vigil demo on real processes)', () => {
-  const stack = new E2EStack({ kafka: 19292, kafkaController: 19293, redis: 16579 });
-  let failed = true;
+describe.each([
+  {
+    mode: 'plain Kafka',
+    secure: false,
+    ports: { kafka: 19292, kafkaController: 19293, redis: 16579 },
+  },
+  {
+    mode: 'Kafka in secure mode',
+    secure: true,
+    ports: { kafka: 19592, kafkaController: 19593, redis: 16779 },
+  },
+])(
+  'the happy path through public APIs (vigil demo on real processes, $mode)',
+  ({ mode, secure, ports }) => {
+    const stack = new E2EStack(ports, { secure });
+    let failed = true;
 
-  beforeAll(async () => {
-    await stack.startInfrastructure({ events: 3, decisions: 2, roots: 1 });
-    await stack.start('ingest');
-    await stack.start('risk');
-    await stack.start('sealer');
-  }, 240_000);
+    beforeAll(async () => {
+      await stack.startInfrastructure({ events: 3, decisions: 2, roots: 1 });
+      await stack.start('ingest');
+      await stack.start('risk');
+      await stack.start('sealer');
+    }, 240_000);
 
-  afterAll(async () => {
-    if (failed) process.stdout.write(`happy-path logs kept in ${stack.dir}\n`);
-    await stack.destroy(failed);
-  }, 120_000);
+    afterAll(async () => {
+      if (failed) process.stdout.write(`happy-path (${mode}) logs kept in ${stack.dir}\n`);
+      await stack.destroy(failed);
+    }, 120_000);
 
-  /** Runs the CLI against the private stack; resolves with its exit code and output. */
-  const vigil = (args: string[]) =>
-    runVigil(['--brokers', stack.brokers, ...args], {
-      // Its own state dir: the demo writes its proof bundle there, never into the checkout.
-      VIGIL_STATE_DIR: stack.dir,
-      VIGIL_INGEST_ADDR: `127.0.0.1:${stack.instance('ingest').ports.grpc}`,
-      VIGIL_INGEST_TOKEN: stack.sourceTokens.gateway ?? '',
-      VIGIL_SOURCE_TOKEN_IDP: stack.sourceTokens.idp ?? '',
-      VIGIL_SOURCE_TOKEN_GATEWAY: stack.sourceTokens.gateway ?? '',
-      VIGIL_K8S_AUDIT_URL: `http://127.0.0.1:${stack.instance('ingest').ports.http}/v1/k8s/audit`,
-      VIGIL_K8S_AUDIT_TOKEN: stack.sourceTokens['dev-cluster'] ?? '',
-      VIGIL_AUTHZ_ADDR: `127.0.0.1:${stack.instance('risk').ports.grpc}`,
-      VIGIL_AUTHZ_TOKEN: stack.authzToken,
-      VIGIL_ADMIN_TOKEN: stack.adminToken,
-      VIGIL_KEYRING: stack.keyringFile,
-      REDIS_URL: stack.redisUrl,
-    });
+    /** Runs the CLI against the private stack; resolves with its exit code and output. */
+    const vigil = (args: string[]) =>
+      runVigil(['--brokers', stack.brokers, ...args], {
+        // Its own state dir: the demo writes its proof bundle there, never into the checkout.
+        VIGIL_STATE_DIR: stack.dir,
+        VIGIL_INGEST_ADDR: `127.0.0.1:${stack.instance('ingest').ports.grpc}`,
+        VIGIL_INGEST_TOKEN: stack.sourceTokens.gateway ?? '',
+        VIGIL_SOURCE_TOKEN_IDP: stack.sourceTokens.idp ?? '',
+        VIGIL_SOURCE_TOKEN_GATEWAY: stack.sourceTokens.gateway ?? '',
+        VIGIL_K8S_AUDIT_URL: `http://127.0.0.1:${stack.instance('ingest').ports.http}/v1/k8s/audit`,
+        VIGIL_K8S_AUDIT_TOKEN: stack.sourceTokens['dev-cluster'] ?? '',
+        VIGIL_AUTHZ_ADDR: `127.0.0.1:${stack.instance('risk').ports.grpc}`,
+        VIGIL_AUTHZ_TOKEN: stack.authzToken,
+        VIGIL_ADMIN_TOKEN: stack.adminToken,
+        VIGIL_KEYRING: stack.keyringFile,
+        REDIS_URL: stack.redisUrl,
+        ...stack.cliKafkaEnv(),
+      });
 
-  it('tells the demo story, seals every event and decision, and proves an event offline', async () => {
-    const demo = await vigil(['--json', 'demo']);
-    const summary = JSON.parse(demo.stdout || 'null') as DemoSummary | null;
-    expect({ code: demo.code, stderr: demo.stderr, problems: summary?.problems }).toEqual({
-      code: 0,
-      stderr: '',
-      problems: [],
-    });
-    if (!summary) throw new Error('the demo printed no summary');
+    it('tells the demo story, seals every event and decision, and proves an event offline', async () => {
+      const demo = await vigil(['--json', 'demo']);
+      const summary = JSON.parse(demo.stdout || 'null') as DemoSummary | null;
+      expect({ code: demo.code, stderr: demo.stderr, problems: summary?.problems }).toEqual({
+        code: 0,
+        stderr: '',
+        problems: [],
+      });
+      if (!summary) throw new Error('the demo printed no summary');
 
-    const story = summary.decisions.map(
-      (d) => `${d.user.replace(/-[0-9a-f]+$/, '')} ${d.decision}`,
-    );
-    expect(story).toEqual([
-      'alice ALLOW',
-      'bob ALLOW',
-      'carol ALLOW',
-      'dave STEP_UP',
-      'erin STEP_UP',
-      'erin DENY',
-      'frank DENY',
-      'grace STEP_UP',
-      'dave STEP_UP',
-    ]);
-    expect(summary.decisions.find((d) => d.user.startsWith('frank'))?.reasons).toContain(
-      'IMPOSSIBLE_TRAVEL',
-    );
-    expect(summary.auditVerified).toBe(true);
-    expect(summary.proofBundle?.verified).toBe(true);
+      const story = summary.decisions.map(
+        (d) => `${d.user.replace(/-[0-9a-f]+$/, '')} ${d.decision}`,
+      );
+      expect(story).toEqual([
+        'alice ALLOW',
+        'bob ALLOW',
+        'carol ALLOW',
+        'dave STEP_UP',
+        'erin STEP_UP',
+        'erin DENY',
+        'frank DENY',
+        'grace STEP_UP',
+        'dave STEP_UP',
+      ]);
+      expect(summary.decisions.find((d) => d.user.startsWith('frank'))?.reasons).toContain(
+        'IMPOSSIBLE_TRAVEL',
+      );
+      expect(summary.auditVerified).toBe(true);
+      expect(summary.proofBundle?.verified).toBe(true);
 
-    // The kubectl exec came in through the audit webhook, stored as documented (and, below,
-    // sealed with everything else; the demo waited until risk had applied it).
-    const execs = await findEvents(
-      stack.kafka.kafka(),
-      'access-events',
-      (e) => e.action === 'k8s.exec',
-    );
-    expect(
-      execs.map((e) => [e.source, e.resource, (e.actor?.userId ?? '').replace(/-[0-9a-f]+$/, '')]),
-    ).toEqual([['dev-cluster', 'k8s/dev/prod/pods/web-7d4b9c/exec', 'grace']]);
+      // The kubectl exec came in through the audit webhook, stored as documented (and, below,
+      // sealed with everything else; the demo waited until risk had applied it).
+      const execs = await findEvents(
+        stack.kafka.kafka(),
+        'access-events',
+        (e) => e.action === 'k8s.exec',
+      );
+      expect(
+        execs.map((e) => [
+          e.source,
+          e.resource,
+          (e.actor?.userId ?? '').replace(/-[0-9a-f]+$/, ''),
+        ]),
+      ).toEqual([['dev-cluster', 'k8s/dev/prod/pods/web-7d4b9c/exec', 'grace']]);
 
-    // Every decision handed out is in the audit log exactly once...
-    const logged = await countDecisionIds(stack.kafka.kafka(), 'authz-decisions');
-    expect(summary.decisions.map((d) => logged.get(d.decisionId) ?? 0)).toEqual(
-      summary.decisions.map(() => 1),
-    );
-    // ...and the whole log, decisions included, verifies with nothing left unsealed.
-    const verify = await vigil([
-      '--json',
-      'audit',
-      'verify',
-      '--keyring',
-      stack.keyringFile,
-      '--no-progress',
-    ]);
-    const report = JSON.parse(verify.stdout || '{"ok":false}') as { ok: boolean };
-    expect({ code: verify.code, ok: report.ok }).toEqual({ code: 0, ok: true });
+      // Every decision handed out is in the audit log exactly once...
+      const logged = await countDecisionIds(stack.kafka.kafka(), 'authz-decisions');
+      expect(summary.decisions.map((d) => logged.get(d.decisionId) ?? 0)).toEqual(
+        summary.decisions.map(() => 1),
+      );
+      // ...and the whole log, decisions included, verifies with nothing left unsealed.
+      const verify = await vigil([
+        '--json',
+        'audit',
+        'verify',
+        '--keyring',
+        stack.keyringFile,
+        '--no-progress',
+      ]);
+      const report = JSON.parse(verify.stdout || '{"ok":false}') as { ok: boolean };
+      expect({ code: verify.code, ok: report.ok }).toEqual({ code: 0, ok: true });
 
-    // The bundle verifies offline, with nothing but the file and the public key.
-    const bundle = await vigil([
-      'audit',
-      'verify-bundle',
-      summary.proofBundle?.file ?? '',
-      '--keyring',
-      stack.keyringFile,
-    ]);
-    expect(bundle.code).toBe(0);
-    expect(bundle.stdout).toMatch(/VERIFIED/);
-    failed = false;
-  }, 300_000);
-});
+      // The bundle verifies offline, with nothing but the file and the public key.
+      const bundle = await vigil([
+        'audit',
+        'verify-bundle',
+        summary.proofBundle?.file ?? '',
+        '--keyring',
+        stack.keyringFile,
+      ]);
+      expect(bundle.code).toBe(0);
+      expect(bundle.stdout).toMatch(/VERIFIED/);
+
+      // In secure mode each service really was its own principal, over SASL_SSL.
+      if (secure) {
+        for (const service of ['ingest', 'risk', 'sealer']) {
+          expect(fs.readFileSync(stack.instance(service).logFile, 'utf8')).toContain(
+            `"security":"SASL_SSL, SCRAM-SHA-512 as ${service}"`,
+          );
+        }
+      }
+      failed = false;
+    }, 300_000);
+  },
+);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import Redis from 'ioredis';
+import { kafkaConnectionFromEnv, kafkaSecurityEnvOf } from '@vigil/runtime';
 
 export const brokers = (): string[] => (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 export const redisUrl = (): string => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -21,8 +22,21 @@ export function testPort(port: number): number {
 /** A name no other test (or earlier run) uses, so tests can run in parallel and leave no clashes. */
 export const uniqueName = (prefix: string): string => `test-${prefix}-${randomUUID().slice(0, 8)}`;
 
+/**
+ * The shared test broker's Kafka security settings, complete (unset ones empty), for processes
+ * the tests start: `VIGIL_KAFKA_SECURE=1 ./dev test` runs the suites as its admin principal.
+ */
+export function sharedKafkaSecurityEnv(): Record<string, string> {
+  return kafkaSecurityEnvOf(process.env);
+}
+
+/** A client of the shared test broker, secured as the environment says. */
 export function testKafka(clientId = uniqueName('client')): Kafka {
-  return new Kafka({ clientId, brokers: brokers(), logLevel: logLevel.NOTHING });
+  return new Kafka({
+    clientId,
+    ...kafkaConnectionFromEnv({ ...process.env, KAFKA_BROKERS: brokers().join(',') }),
+    logLevel: logLevel.NOTHING,
+  });
 }
 
 export function testRedis(): Redis {

@@ -11,7 +11,14 @@ import {
   type SealedRootRecord,
 } from '@vigil/audit';
 import { vigil } from '@vigil/proto';
+import {
+  javaClientProperties,
+  kafkaClientEnv,
+  kafkaConnectionFromEnv,
+  loadConfig,
+} from '@vigil/runtime';
 import { Kafka, logLevel } from 'kafkajs';
+import { sharedKafkaSecurityEnv } from './infra';
 
 const run = promisify(execFile);
 
@@ -40,6 +47,16 @@ export interface OutsideReadOptions {
   isolation?: 'read_committed' | 'read_uncommitted';
   /** The reader ends after this long without a new record (default 10 s). */
   idleTimeoutMs?: number;
+  /**
+   * Kafka security settings (KAFKA_SECURITY_PROTOCOL, ...) to read with, e.g. the auditor's on a
+   * secure broker; default: the shared test broker's.
+   */
+  kafkaEnv?: Record<string, string>;
+}
+
+/** The Kafka client settings to read `brokers` with, validated as every Vigil client's are. */
+function clientEnv(brokers: string, kafkaEnv?: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...(kafkaEnv ?? sharedKafkaSecurityEnv()), KAFKA_BROKERS: brokers };
 }
 
 function kafkaHome(): string {
@@ -65,6 +82,14 @@ export async function readWithConsoleConsumer(
   // Records end with a marker no value will contain, so binary values need no escaping: the
   // default formatter writes value bytes as they are, and latin1 maps each byte to one char.
   const marker = `\n--vigil-record-end-${randomUUID()}--\n`;
+  // TLS/SASL as Java client properties: a file of its own (it may hold a password), deleted after.
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-outside-'));
+  const clientConfig = path.join(configDir, 'client.properties');
+  fs.writeFileSync(
+    clientConfig,
+    javaClientProperties(loadConfig(kafkaClientEnv, clientEnv(brokers, options.kafkaEnv))),
+    { mode: 0o600 },
+  );
   const args = [
     '-cp',
     `${kafkaHome()}/libs/*`,
@@ -85,13 +110,16 @@ export async function readWithConsoleConsumer(
     'print.offset=true',
     '--formatter-property',
     `line.separator=${marker}`,
+    // Not --consumer.config: deprecated in Kafka 4, its warning would land among the records.
+    '--command-config',
+    clientConfig,
   ];
   args.push('--partition', String(options.partition), '--offset', String(options.offset ?? 0));
   const { stdout } = await run('java', args, {
     encoding: 'latin1',
     maxBuffer: 512 * 1024 * 1024,
     timeout: 180_000,
-  });
+  }).finally(() => fs.rmSync(configDir, { recursive: true, force: true }));
   return parseConsoleOutput(stdout, marker);
 }
 
@@ -132,16 +160,24 @@ export interface OutsideRoot {
 export async function readSealedRootsOutside(
   brokers: string | string[],
   rootsTopic = 'sealed-roots',
+  kafkaEnv?: Record<string, string>,
 ): Promise<Map<string, OutsideRoot[]>> {
   const chains = new Map<string, OutsideRoot[]>();
-  for (const { partition, end } of await partitionEnds(brokers, rootsTopic)) {
-    let records = await readWithConsoleConsumer({ brokers, topic: rootsTopic, partition });
+  const security = kafkaEnv ? { kafkaEnv } : {};
+  for (const { partition, end } of await partitionEnds(brokers, rootsTopic, kafkaEnv)) {
+    let records = await readWithConsoleConsumer({
+      brokers,
+      topic: rootsTopic,
+      partition,
+      ...security,
+    });
     for (let attempt = 1; records.length === 0 && end > 0 && attempt < 3; attempt++) {
       records = await readWithConsoleConsumer({
         brokers,
         topic: rootsTopic,
         partition,
         idleTimeoutMs: 20_000,
+        ...security,
       });
     }
     if (records.length === 0 && end > 0) {
@@ -164,9 +200,12 @@ export async function readSealedRootsOutside(
 async function partitionEnds(
   brokers: string | string[],
   topic: string,
+  kafkaEnv?: Record<string, string>,
 ): Promise<{ partition: number; end: number }[]> {
   const kafka = new Kafka({
-    brokers: Array.isArray(brokers) ? brokers : brokers.split(','),
+    ...kafkaConnectionFromEnv(
+      clientEnv(Array.isArray(brokers) ? brokers.join(',') : brokers, kafkaEnv),
+    ),
     logLevel: logLevel.NOTHING,
   });
   const admin = kafka.admin();

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { waitFor } from './infra';
+import { sharedKafkaSecurityEnv, waitFor } from './infra';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -14,9 +14,10 @@ export interface CliResult {
 }
 
 /**
- * Runs the built `vigil` CLI with only `env` (plus PATH and NO_COLOR), so nothing of the
- * caller's environment or of a developer's .local/stack.env decides the outcome; pass a
- * VIGIL_STATE_DIR. Never throws on a non-zero exit: the code is the result.
+ * Runs the built `vigil` CLI with only `env` (plus PATH, NO_COLOR and the shared test broker's
+ * Kafka security settings), so nothing else of the caller's environment or of a developer's
+ * .local/stack.env decides the outcome; pass a VIGIL_STATE_DIR. Never throws on a non-zero exit:
+ * the code is the result.
  */
 export async function runVigil(args: string[], env: Record<string, string>): Promise<CliResult> {
   try {
@@ -24,7 +25,7 @@ export async function runVigil(args: string[], env: Record<string, string>): Pro
       process.execPath,
       [path.join(REPO_ROOT, 'packages/cli/dist/bin/vigil.js'), ...args],
       {
-        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...sharedKafkaSecurityEnv(), ...env },
         timeout: 150_000,
         maxBuffer: 256 * 1024 * 1024,
       },
@@ -51,7 +52,8 @@ export interface ServiceProcess {
 
 /**
  * Starts a built Vigil service (`node <entry>`) as a real child process, its output in a log
- * file, and waits until its /readyz says ready when `opsPort` is given.
+ * file, and waits until its /readyz says ready when `opsPort` is given. It connects to Kafka as
+ * the tests do (the shared broker's security settings) unless `env` says otherwise.
  */
 export async function startService(args: {
   name: string;
@@ -65,7 +67,12 @@ export async function startService(args: {
   const logFile = path.join(logDir, `${args.name}.log`);
   const out = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [path.resolve(REPO_ROOT, args.entry)], {
-    env: { PATH: process.env.PATH ?? '', KAFKAJS_NO_PARTITIONER_WARNING: '1', ...args.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      ...sharedKafkaSecurityEnv(),
+      ...args.env,
+    },
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
@@ -86,17 +93,24 @@ export async function startService(args: {
     const port = args.opsPort;
     let gone: number | string | undefined;
     void exited.then((code) => (gone = code));
-    await waitFor(
-      `${args.name} to become ready (log: ${logFile})`,
-      async () => {
-        if (gone !== undefined)
-          throw new Error(`${args.name} exited with ${gone}: ${tail(logFile)}`);
-        const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
-        return res?.status === 200;
-      },
-      args.readyTimeoutMs ?? 60_000,
-      100,
-    );
+    try {
+      await waitFor(
+        `${args.name} to become ready (log: ${logFile})`,
+        async () => {
+          if (gone !== undefined)
+            throw new Error(`${args.name} exited with ${gone}: ${tail(logFile)}`);
+          const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
+          return res?.status === 200;
+        },
+        args.readyTimeoutMs ?? 60_000,
+        100,
+      );
+    } catch (err) {
+      // The caller never gets a handle to stop it: a process that never became ready would
+      // outlive the test run (seen: a risk instance the ACLs kept from its consumer group).
+      await service.kill('SIGKILL');
+      throw err;
+    }
   }
   return service;
 }

@@ -55,8 +55,12 @@ export class E2EStack {
 
   readonly ports: StackPorts;
 
-  /** `ports` are shifted by VIGIL_TEST_PORT_OFFSET (see `testPort`). */
-  constructor(ports: StackPorts) {
+  /**
+   * `ports` are shifted by VIGIL_TEST_PORT_OFFSET (see `testPort`). `secure`: the broker runs in
+   * secure mode (SASL_SSL, ACLs) and each service is its own principal; default
+   * VIGIL_KAFKA_SECURE=1 in the environment.
+   */
+  constructor(ports: StackPorts, options: { secure?: boolean } = {}) {
     this.ports = {
       kafka: testPort(ports.kafka),
       kafkaController: testPort(ports.kafkaController),
@@ -65,6 +69,7 @@ export class E2EStack {
     this.kafka = new PrivateKafka({
       port: this.ports.kafka,
       controllerPort: this.ports.kafkaController,
+      secure: options.secure ?? process.env.VIGIL_KAFKA_SECURE === '1',
     });
     this.redisUrl = `redis://127.0.0.1:${this.ports.redis}`;
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -86,7 +91,7 @@ export class E2EStack {
     return this.kafka.brokers.join(',');
   }
 
-  /** Starts Kafka and Redis and creates the audit topics explicitly. */
+  /** Starts Kafka and Redis and creates the audit topics (and, secure, the ACLs) explicitly. */
   async startInfrastructure(
     partitions: { events: number; decisions: number; admin?: number; roots: number } = {
       events: 3,
@@ -102,6 +107,12 @@ export class E2EStack {
       { topic: 'risk-admin', numPartitions: partitions.admin ?? 1 },
       { topic: 'sealed-roots', numPartitions: partitions.roots },
     ]);
+    if (this.kafka.secure) await this.kafka.applyAcls();
+  }
+
+  /** What the vigil CLI needs to read the log: the auditor's settings on a secure broker. */
+  cliKafkaEnv(): Record<string, string> {
+    return { KAFKA_BROKERS: this.brokers, ...this.kafka.clientEnv('auditor') };
   }
 
   async startRedis(): Promise<void> {
@@ -184,7 +195,12 @@ export class E2EStack {
   private async instanceEnv(service: ServiceName, extraEnv: Record<string, string>) {
     const ops = await freePort();
     const ports: Record<string, number> = { ops };
-    const env: Record<string, string> = { ...this.commonEnv(), OPS_PORT: String(ops) };
+    const env: Record<string, string> = {
+      ...this.commonEnv(),
+      // Each service is its own Kafka principal on a secure broker (deploy/kafka/acls.txt).
+      ...this.kafka.clientEnv(service),
+      OPS_PORT: String(ops),
+    };
     const digest = (token: string) => createHash('sha256').update(token).digest('hex');
     if (service === 'ingest') {
       ports.grpc = await freePort();

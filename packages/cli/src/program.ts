@@ -10,6 +10,7 @@ import { loadStackEnv } from './stack-env';
 import { sourceTokenVariable } from './stack/sources';
 import { CliError, EXIT } from './exit-codes';
 import { createOutput } from './output';
+import { KAFKA_SECURITY_FLAGS } from './kafka-connection';
 
 interface GlobalFlags {
   brokers: string;
@@ -29,10 +30,28 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         .default('127.0.0.1:9092'),
     )
     .option('--json', 'print machine-readable JSON (errors too, on stderr)')
+    .addHelpText(
+      'after',
+      '\nKafka TLS/SASL: --kafka-security-protocol, --kafka-sasl-mechanism, --kafka-sasl-username,\n' +
+        '--kafka-sasl-password-file, --kafka-tls-ca-file, --kafka-tls-cert-file, --kafka-tls-key-file,\n' +
+        '--kafka-tls-servername, or the KAFKA_* variable of the same name (README: "Secure mode").',
+    )
     // Subcommand help lists --brokers and --json too: they work after any command.
     .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  for (const { flag, env } of KAFKA_SECURITY_FLAGS) {
+    // Hidden from each command's help (listed once above): most commands never touch Kafka.
+    program.addOption(new Option(flag).env(env).hideHelp());
+  }
+  // Flags win over the environment; the Kafka client reads the settings from one place.
+  program.hook('preAction', (command) => {
+    const opts = command.opts<Record<string, string | undefined>>();
+    for (const { flag, env } of KAFKA_SECURITY_FLAGS) {
+      const key = new Option(flag).attributeName();
+      if (opts[key] !== undefined) process.env[env] = opts[key];
+    }
+  });
 
   const run =
     <A extends unknown[]>(action: (...args: A) => Promise<number> | number) =>

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { ConfigError, type ConfigProblem } from './errors';
+import {
+  kafkaSecurityEnv,
+  kafkaSecurityProblems,
+  type KafkaSecuritySettings,
+} from './kafka-security';
 
 /**
  * Environment-driven configuration. Each service declares a schema of env vars; `loadConfig`
@@ -31,6 +36,11 @@ export function loadConfig<S extends EnvSchema>(
           value === undefined || SECRET_NAME.test(variable) ? undefined : JSON.stringify(value),
       });
     }
+  }
+  // The Kafka security variables (part of commonEnv) also have rules that span several of them
+  // and name files; every process that reads them checks those here, at startup, with the rest.
+  if (problems.length === 0 && 'KAFKA_SECURITY_PROTOCOL' in schema) {
+    problems.push(...kafkaSecurityProblems(out as unknown as KafkaSecuritySettings));
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return out as ConfigOf<S>;
@@ -96,10 +106,17 @@ export const bool = () =>
     .enum(['true', 'false', '1', '0'], { message: 'true or false' })
     .transform((s) => s === 'true' || s === '1');
 
+/** How a Kafka client reaches the cluster: bootstrap servers and TLS/SASL (kafka-security.ts). */
+export const kafkaClientEnv = {
+  KAFKA_BROKERS: hostPortList().default(['127.0.0.1:9092']),
+  ...kafkaSecurityEnv,
+} satisfies EnvSchema;
+export type KafkaClientConfig = ConfigOf<typeof kafkaClientEnv>;
+
 /** The settings every Vigil process shares. */
 export const commonEnv = {
   LOG_LEVEL: logLevel().default('info'),
-  KAFKA_BROKERS: hostPortList().default(['127.0.0.1:9092']),
+  ...kafkaClientEnv,
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
   REDIS_URL: redisUrl().default('redis://127.0.0.1:6379'),
   OPS_HOST: z.string().default('127.0.0.1'),

@@ -7,6 +7,8 @@ import {
   type Producer,
   type ProducerConfig,
 } from 'kafkajs';
+import { loadConfig, kafkaClientEnv, type KafkaClientConfig } from './config';
+import { kafkaSecurity, type KafkaSecurity } from './kafka-security';
 import type { Logger } from './logger';
 
 /** The topics Vigil owns. They are created explicitly by the deploy scripts, never auto-created. */
@@ -18,17 +20,41 @@ export const TOPICS = {
 } as const;
 
 export interface KafkaFactoryOptions {
-  brokers: string[];
+  /** Brokers and TLS/SASL, validated by loadConfig (every service's config includes them). */
+  config: KafkaClientConfig;
   clientId: string;
   logger: Logger;
-  /** Extra kafkajs settings (TLS, SASL) for clusters other than the local one. */
-  overrides?: Partial<KafkaConfig>;
+}
+
+/**
+ * Where and how to connect: brokers plus kafkajs `ssl`/`sasl`. Every Kafka client in Vigil gets
+ * these from here, so one set of variables secures all of them.
+ */
+export function kafkaConnection(config: KafkaClientConfig): KafkaConnection {
+  return connectionOf(config, kafkaSecurity(config));
+}
+
+export type KafkaConnection = Pick<KafkaConfig, 'brokers' | 'ssl' | 'sasl'>;
+
+function connectionOf(config: KafkaClientConfig, security: KafkaSecurity): KafkaConnection {
+  const { ssl, sasl } = security;
+  return { brokers: config.KAFKA_BROKERS, ...(ssl ? { ssl } : {}), ...(sasl ? { sasl } : {}) };
+}
+
+/** kafkaConnection from the environment (scripts, benches, tests); throws a ConfigError. */
+export function kafkaConnectionFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaConnection {
+  return kafkaConnection(loadConfig(kafkaClientEnv, env));
 }
 
 export function createKafka(options: KafkaFactoryOptions): Kafka {
+  const security = kafkaSecurity(options.config);
+  options.logger.info(
+    { brokers: options.config.KAFKA_BROKERS, security: security.summary },
+    'kafka client',
+  );
   return new Kafka({
     clientId: options.clientId,
-    brokers: options.brokers,
+    ...connectionOf(options.config, security),
     connectionTimeout: 3_000,
     requestTimeout: 30_000,
     // Reconnects back off up to ~30 s in total before an operation gives up; callers that must
@@ -36,7 +62,6 @@ export function createKafka(options: KafkaFactoryOptions): Kafka {
     retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 10_000 },
     logLevel: KafkaLogLevel.WARN,
     logCreator: kafkaLogCreator(options.logger),
-    ...options.overrides,
   });
 }
 

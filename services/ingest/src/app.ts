@@ -104,7 +104,7 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
         overrides: { enableAutoPipelining: true },
       });
       const kafka = createKafka({
-        brokers: config.KAFKA_BROKERS,
+        config,
         clientId: config.KAFKA_CLIENT_ID ?? 'vigil-ingest',
         logger,
       });

@@ -27,6 +27,7 @@ describe('ingest while the broker is down', () => {
     ingest = await startIngest(
       testEnv(topic, {
         KAFKA_BROKERS: broker.brokers.join(','),
+        ...broker.clientEnv('admin'),
         INGEST_ACK_TIMEOUT_MS: '1500',
         INGEST_KAFKA_STALL_MS: '1000',
         INGEST_MAX_BATCH_EVENTS: '10',

@@ -3,7 +3,13 @@ import type { Admin, Kafka } from 'kafkajs';
 import { IngestClient, type AccessEventInput } from '@vigil/client';
 import { createLogger, hashToken } from '@vigil/runtime';
 import { createIngestApp, loadIngestConfig, type IngestApp } from '../src';
-import { brokers, redisUrl, uniqueName, waitFor } from '../../../test/support/infra';
+import {
+  brokers,
+  redisUrl,
+  sharedKafkaSecurityEnv,
+  uniqueName,
+  waitFor,
+} from '../../../test/support/infra';
 
 export const TOKENS = { gateway: 'gw-secret-token-1', okta: 'okta-secret-token-2' } as const;
 
@@ -18,6 +24,7 @@ export const silentLogger = () => createLogger({ service: 'ingest-test', level: 
 export function testEnv(topic: string, overrides: Record<string, string> = {}) {
   return {
     KAFKA_BROKERS: brokers().join(','),
+    ...sharedKafkaSecurityEnv(),
     REDIS_URL: redisUrl(),
     INGEST_API_TOKENS: tokenTableEnv(),
     INGEST_TOPIC: topic,

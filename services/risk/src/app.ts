@@ -124,7 +124,7 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
     });
 
     const kafka = createKafka({
-      brokers: env.KAFKA_BROKERS,
+      config: env,
       clientId: env.KAFKA_CLIENT_ID ?? 'vigil-risk',
       logger,
     });

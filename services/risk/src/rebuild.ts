@@ -34,7 +34,7 @@ runMain('risk-rebuild', async () => {
     return;
   }
   const logger = createLogger({ service: 'risk-rebuild', level: env.LOG_LEVEL });
-  const kafka = createKafka({ brokers: env.KAFKA_BROKERS, clientId: 'vigil-risk-rebuild', logger });
+  const kafka = createKafka({ config: env, clientId: 'vigil-risk-rebuild', logger });
   const admin = kafka.admin();
   const redis = createRedis({
     url: env.REDIS_URL,

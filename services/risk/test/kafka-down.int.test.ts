@@ -7,6 +7,7 @@ import * as grpc from '@grpc/grpc-js';
 import { RiskCallError, type AuthorizationClient } from '@vigil/client';
 import { vigil } from '@vigil/proto';
 import { Kafka, logLevel } from 'kafkajs';
+import { completeKafkaSecurityEnv } from '@vigil/runtime';
 import type { RiskApp } from '../src/app';
 import {
   clients,
@@ -31,6 +32,8 @@ describe('Authorize when Kafka is down (private broker)', () => {
     KAFKA_CONTROLLER_PORT: '39093',
     VIGIL_STATE_DIR: stateDir,
     KAFKA_HEAP: '512m',
+    // A plain broker, even when the suites run against a secure one (VIGIL_KAFKA_SECURE=1).
+    VIGIL_KAFKA_SECURE: '0',
   };
   const broker = (command: 'start' | 'stop') =>
     run(KAFKA_SH, [command], { env: brokerEnv, timeout: 120_000 });
@@ -61,6 +64,7 @@ describe('Authorize when Kafka is down (private broker)', () => {
     app = await startRiskApp({
       ...env.env,
       KAFKA_BROKERS: `127.0.0.1:${PORT}`,
+      ...completeKafkaSecurityEnv({ KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' }),
       RISK_DECISION_BUFFER_MAX: String(BUFFER),
       RISK_CONSUMER_ENABLED: 'false',
       SHUTDOWN_TIMEOUT_MS: '5000',

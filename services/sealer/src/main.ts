@@ -18,7 +18,7 @@ runMain('sealer', async () => {
   const registry = createMetricsRegistry('sealer');
   const metrics = createSealerMetrics(registry);
   const kafka = createKafka({
-    brokers: config.KAFKA_BROKERS,
+    config,
     clientId: config.KAFKA_CLIENT_ID ?? `vigil-sealer-${defaultInstanceId()}`,
     logger,
   });

@@ -10,7 +10,7 @@ import {
   type CliResult,
   type ServiceProcess,
 } from '../../../test/support/processes';
-import { brokers, uniqueName } from '../../../test/support/infra';
+import { brokers, sharedKafkaSecurityEnv, uniqueName } from '../../../test/support/infra';
 
 /** An isolated sealing setup: its own topics, group, transactional ids and signing key. */
 export interface SealerFixture {
@@ -42,6 +42,7 @@ export function sealerFixture(name: string): SealerFixture {
     keyringFile,
     env: (extra = {}) => ({
       KAFKA_BROKERS: brokers().join(','),
+      ...sharedKafkaSecurityEnv(),
       SEALER_TOPICS: eventsTopic,
       SEALER_ROOTS_TOPIC: rootsTopic,
       SEALER_GROUP_ID: groupId,

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT, stackEnvFile, stateDir } from '../paths';
+import { fromStackEnv } from '../stack-env';
+import { localKafkaClientEnv } from './kafka-principals';
 import { ensureDevSecrets, tokenTableFor, type DevSecrets } from './secrets';
 import { sourceTokenVariable } from './sources';
 
@@ -122,9 +124,11 @@ export async function stackUp(options: {
       detached: true,
       stdio: ['ignore', out, out],
       env: {
-        ...process.env,
+        ...serviceEnv(),
         KAFKAJS_NO_PARTITIONER_WARNING: '1',
         KAFKA_BROKERS: options.kafkaBrokers,
+        // Each service is its own Kafka principal in secure mode (ACLs: deploy/kafka/acls.txt).
+        ...localKafkaClientEnv(service.name),
         OPS_PORT: String(service.opsPort),
         ...service.env(secrets),
       },
@@ -149,7 +153,21 @@ export async function stackUp(options: {
   return { secrets, started, alreadyRunning };
 }
 
+/**
+ * The environment the services inherit: this process's, without what came from stack.env (the
+ * CLI's own tokens and, in secure mode, the auditor's Kafka settings of an earlier run).
+ */
+function serviceEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !fromStackEnv.has(name)),
+  );
+}
+
 function writeStackEnv(secrets: DevSecrets): void {
+  // In secure mode the CLI reads the audit log as the auditor, which may only read.
+  const kafka = Object.entries(localKafkaClientEnv('auditor'))
+    .filter(([, value]) => value !== '')
+    .map(([name, value]) => `${name}=${value}`);
   const lines = [
     '# Written by `vigil stack up`: how the CLI reaches the local stack. Dev secrets; never commit.',
     'VIGIL_INGEST_ADDR=127.0.0.1:7001',
@@ -163,6 +181,7 @@ function writeStackEnv(secrets: DevSecrets): void {
     'VIGIL_K8S_AUDIT_URL=http://127.0.0.1:7080/v1/k8s/audit',
     `VIGIL_K8S_AUDIT_TOKEN=${secrets.k8sAuditToken}`,
     `VIGIL_KEYRING=${secrets.publicKeyFile}`,
+    ...kafka,
   ];
   fs.writeFileSync(stackEnvFile(), `${lines.join('\n')}\n`, { mode: 0o600 });
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { commonEnv, loadConfig } from '../config';
 import { ACKS_ALL, TOPICS, createDurableProducer, createKafka } from '../kafka';
+import { kafkaSecurity } from '../kafka-security';
 import { createLogger } from '../logger';
 import { runMain } from '../main';
 import { createRedis } from '../redis';
@@ -17,7 +18,7 @@ runMain('infra-check', async () => {
   const line = (text: string) => process.stdout.write(`[vigil] ${text}\n`);
 
   const kafka = createKafka({
-    brokers: config.KAFKA_BROKERS,
+    config,
     clientId: 'vigil-infra-check',
     logger,
   });
@@ -30,7 +31,8 @@ runMain('infra-check', async () => {
   try {
     const cluster = await admin.describeCluster();
     line(
-      `kafka: cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s) at ${config.KAFKA_BROKERS.join(',')}`,
+      `kafka: cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s) at ` +
+        `${config.KAFKA_BROKERS.join(',')} (${kafkaSecurity(config).summary})`,
     );
     const topics = new Set(await admin.listTopics());
     for (const name of Object.values(TOPICS)) {

@@ -11,6 +11,7 @@ import { createRiskApp, type RiskApp } from '../../src/app';
 import { loadRiskConfig } from '../../src/config';
 import {
   createTestTopics,
+  sharedKafkaSecurityEnv,
   testKafka,
   testRedis,
   uniqueName,
@@ -74,6 +75,7 @@ export async function createRiskTestEnv(options: {
 
   const env: Record<string, string> = {
     KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+    ...sharedKafkaSecurityEnv(),
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     RISK_GRPC_PORT: '0',
