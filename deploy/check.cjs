@@ -900,52 +900,6 @@ function checkPrometheus() {
 // ---- Kafka ACLs -------------------------------------------------------------------------------
 
 /** The kafka-acls commands shown in deploy/README.md are those of deploy/kafka/acls.txt. */
-function checkKafkaAcls() {
-  const readme = path.join(DEPLOY, 'README.md');
-  const block =
-    /<!-- kafka-acls:begin[^>]*-->\s*```sh\n([\s\S]*?)```\s*<!-- kafka-acls:end -->/.exec(
-      read(readme),
-    );
-  if (!block) {
-    fail(rel(readme), 'no kafka-acls:begin/end block with the ACL commands');
-    return;
-  }
-  // The parser and printer are the runtime's (built by `pnpm build`, which runs first in verify).
-  const dist = path.join(ROOT, 'packages/runtime/dist/kafka-acls.js');
-  if (!fs.existsSync(dist)) {
-    fail(rel(dist), 'missing: build first (pnpm run build) to check the ACL commands');
-    return;
-  }
-  const { kafkaAclsCommands, loadAcls } = require(dist);
-  let grants;
-  try {
-    grants = loadAcls(path.join(DEPLOY, 'kafka/acls.txt'));
-  } catch (err) {
-    fail('deploy/kafka/acls.txt', err.message);
-    return;
-  }
-  const expected = kafkaAclsCommands(grants).join('\n');
-  if (block[1].trim() !== expected) {
-    fail(
-      rel(readme),
-      'the kafka-acls commands differ from deploy/kafka/acls.txt; print them with node packages/runtime/dist/bin/kafka-acls.js',
-    );
-    return;
-  }
-  passed.push(
-    `kafka ACLs: ${grants.length} grants in deploy/kafka/acls.txt, as deploy/README.md shows`,
-  );
-}
-
-// ---- Main -------------------------------------------------------------------------------------
-
-/**
- * Checks `<rootDir>/deploy` against the code `load` returns (by default the build in rootDir).
- * Resolves to the lines that passed and the problems found.
- */
-// ---- Kafka ACLs -------------------------------------------------------------------------------
-
-/** The kafka-acls commands shown in deploy/README.md are those of deploy/kafka/acls.txt. */
 function checkKafkaAcls(load) {
   const readme = path.join(deploy, 'README.md');
   const block =
