@@ -214,6 +214,12 @@ export class StreamProcessor {
             },
             'ignoring an admin action on the access-events topic: only the admin log can carry one',
           );
+        } else if (event.skip === 'invalid_field') {
+          // Field and rule only: the value itself may be anything a client sent.
+          this.options.logger.warn(
+            { ...position, eventId: decoded.eventId, field: event.field, code: event.code },
+            'skipping an event whose field breaks the shared input rules',
+          );
         }
         continue;
       }
