@@ -400,6 +400,29 @@ describe('Admin: subjects and reviewers are user ids', () => {
     },
   );
 
+  it('a profile is read, and answered, under the canonical id', async () => {
+    const loads: string[] = [];
+    const store = {
+      load: async (userId: string) => {
+        loads.push(userId);
+        return { core: {}, ips: {}, devices: {}, countries: {} };
+      },
+    } as unknown as RiskStore;
+    const actions = new AdminActions({
+      producer: {} as Producer,
+      adminTopic: 'risk-admin',
+      store,
+      policy,
+      clock: () => NOW,
+      nextEventId: () => 'A1',
+      publishTimeoutMs: 1_000,
+      applyTimeoutMs: 0,
+      logger,
+    });
+    expect((await actions.profile('ALICE')).userId).toBe('alice');
+    expect(loads).toEqual(['alice']);
+  });
+
   it('a restriction of Alice is published for alice, by the folded reviewer', async () => {
     const { actions, sent } = admin();
     await actions.restrictUser({ userId: 'Alice', reviewer: 'Bob', reason: 'case #1' }, 'ops');

@@ -40,9 +40,9 @@ export class AdminActions {
   constructor(private readonly options: AdminActionsOptions) {}
 
   async profile(userId: string): Promise<vigil.v1.IRiskProfile> {
-    requireUser(userId);
-    const state = decodeState(await this.options.store.load(userId));
-    return riskProfile(userId, state, this.options.clock(), this.options.policy);
+    const user = requireUser(userId);
+    const state = decodeState(await this.options.store.load(user));
+    return riskProfile(user, state, this.options.clock(), this.options.policy);
   }
 
   async clearRestriction(
