@@ -120,7 +120,9 @@ describe('replay and rebuild (real Kafka and Redis)', () => {
 
     // 1. Replay: stop, reset the group to the beginning, consume everything again.
     await app.stop();
+    // Both topics: the two admin actions sit in the admin log (model/events.ts).
     await env.admin.resetOffsets({ groupId: env.groupId, topic: env.eventsTopic, earliest: true });
+    await env.admin.resetOffsets({ groupId: env.groupId, topic: env.adminTopic, earliest: true });
     app = await startRiskApp(env.env, () => now);
     await caughtUp(env);
     const total = events.length + 2;
