@@ -249,7 +249,11 @@ export function buildProgram(
       .description("lift a user's restriction after review (audited)")
       .argument('<user>', 'user id')
       .option('--reason <text>', 'why the restriction is lifted (required)')
-      .option('--reviewer <name>', 'who reviewed (default: $USER)'),
+      .addOption(
+        new Option('--reviewer <name>', 'who reviewed (default: the OS user name)').env(
+          'VIGIL_REVIEWER',
+        ),
+      ),
     'VIGIL_AUTHZ_ADDR',
     'VIGIL_ADMIN_TOKEN',
   ).action(
@@ -258,7 +262,17 @@ export function buildProgram(
         user: string,
         flags: ServiceFlags & { reason?: string; reviewer?: string },
         command: Command,
-      ) => riskClear(user, flags, createOutput(Boolean(globals(command).json))),
+      ) => {
+        const source = command.getOptionValueSource('reviewer');
+        return riskClear(
+          user,
+          {
+            ...flags,
+            reviewerSource: source === 'env' ? 'env' : source === 'cli' ? 'cli' : undefined,
+          },
+          createOutput(Boolean(globals(command).json)),
+        );
+      },
     ),
   );
 
