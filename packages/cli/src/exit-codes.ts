@@ -9,6 +9,12 @@ export const EXIT = {
   UNAVAILABLE: 3,
   /** The thing asked about does not exist (unknown topic or partition, unknown user, ...). */
   NOT_FOUND: 4,
+  /**
+   * Not yet: the thing exists but is not ready, so retrying later may succeed (the record is not
+   * sealed yet). Distinct from NOT_FOUND so a script can retry on one and give up on the other.
+   * (5 is `authz check`'s STEP_UP.)
+   */
+  PENDING: 6,
 } as const;
 
 /**
@@ -24,6 +30,8 @@ export function defaultErrorCode(exitCode: number): string {
       return 'UNAVAILABLE';
     case EXIT.NOT_FOUND:
       return 'NOT_FOUND';
+    case EXIT.PENDING:
+      return 'PENDING';
     default:
       return 'FAILED';
   }
