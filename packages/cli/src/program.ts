@@ -46,7 +46,7 @@ export function buildProgram(
   if (options.json) {
     // Usage errors are reported by runCli as one JSON object, like every other error: commander
     // must print nothing. Set before the subcommands are added, which copy these settings.
-    program.configureOutput({ outputError: () => undefined });
+    program.configureOutput({ outputError: () => undefined, writeErr: () => undefined });
   } else {
     program.showHelpAfterError('(run with --help for usage)');
   }
@@ -330,6 +330,19 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version are "errors" to commander; they already printed.
+      if (json && err.code === 'commander.help' && err.exitCode !== 0) {
+        // `vigil --json audit`: commander would print the help to stderr instead of an error.
+        writeError(
+          new CliError(
+            'a command is required',
+            EXIT.USAGE,
+            'run with --help for the commands',
+            'MISSING_COMMAND',
+          ),
+          true,
+        );
+        return EXIT.USAGE;
+      }
       if (
         err.code === 'commander.helpDisplayed' ||
         err.code === 'commander.help' ||

@@ -109,6 +109,13 @@ describe('vigil usage errors', () => {
           message: "missing required argument 'user'",
         },
         {
+          what: 'a missing subcommand',
+          argv: ['--json', 'audit'],
+          code: 'MISSING_COMMAND',
+          message: 'a command is required',
+          hint: 'run with --help for the commands',
+        },
+        {
           what: 'a flag without its value',
           argv: ['--json', 'audit', 'keygen', '--out'],
           code: 'MISSING_OPTION_VALUE',

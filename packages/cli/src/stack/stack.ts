@@ -78,6 +78,15 @@ const readPid = (file: string): number | undefined => {
   }
 };
 
+/** Signals `pid`; one that has exited meanwhile is not an error (it is what was wanted). */
+const signal = (pid: number, name: NodeJS.Signals): void => {
+  try {
+    process.kill(pid, name);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
+};
+
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
@@ -301,18 +310,18 @@ export async function stopService(
     }
   };
   if (pid === undefined) {
-    if (supervisor !== undefined) process.kill(supervisor, 'SIGTERM');
+    if (supervisor !== undefined) signal(supervisor, 'SIGTERM');
     clean();
     return 'not running';
   }
   // Without a supervisor (it was killed, or an older vigil started the service): signal the
   // service itself.
-  process.kill(supervisor ?? pid, 'SIGTERM');
+  signal(supervisor ?? pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
   while (runningPid(service) !== undefined && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  if (runningPid(service) !== undefined) process.kill(pid, 'SIGKILL');
+  if (runningPid(service) !== undefined) signal(pid, 'SIGKILL');
   // The supervisor exits right after the service; its files are removed once it has.
   const supervisorDeadline = Date.now() + 5_000;
   while (supervisorPid(service) !== undefined && Date.now() < supervisorDeadline) {
