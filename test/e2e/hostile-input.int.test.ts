@@ -78,6 +78,10 @@ const MAX_RSS_GROWTH_BYTES = 150 * 1024 * 1024;
 /** Descriptors a service may hold on to after the barrage (Kafka/Redis reconnects, timers). */
 const MAX_FD_GROWTH = 20;
 const EVENTS_TOPIC = 'access-events';
+/** Admin actions are recorded on their own topic, which only risk may write (issue #10). */
+const ADMIN_TOPIC = 'risk-admin';
+/** The source ingest stamps on what the stack's ingest token sends (test/support/stack.ts). */
+const INGEST_SOURCE = 'loadgen';
 const SERVICES: readonly ServiceName[] = ['ingest', 'risk', 'sealer'];
 
 /** Ingest's gRPC receive limit with default settings: ceil(1 MiB * 1.25) + 64 KiB. */
@@ -175,8 +179,10 @@ interface CaseResult {
   problem: string | undefined;
   /** The service said yes (gRPC OK, HTTP 200). */
   accepted: boolean;
-  /** Events the answer says were stored in access-events (receipts, admin audit events). */
+  /** Events the answer says were stored in access-events (receipts). */
   storedEventIds: string[];
+  /** Admin audit events the answer says were recorded in risk-admin. */
+  adminEventIds: string[];
   verify: EventInput | undefined;
   ms: number;
 }
@@ -267,6 +273,18 @@ function grpcStoredIds(method: MethodName | undefined, response: Buffer | undefi
         return vigil.v1.PublishBatchResponse.decode(response)
           .receipts.filter((r) => !r.duplicate)
           .map((r) => r.eventId ?? '');
+      default:
+        return [];
+    }
+  } catch {
+    return [];
+  }
+}
+
+function grpcAdminIds(method: MethodName | undefined, response: Buffer | undefined): string[] {
+  if (!response) return [];
+  try {
+    switch (method) {
       case 'clear':
         return [vigil.v1.ClearRestrictionResponse.decode(response).auditEventId];
       case 'restrict':
@@ -2389,6 +2407,10 @@ async function runCase(c: HostileCase, targets: Targets): Promise<CaseResult> {
         o.code === S.OK
           ? grpcStoredIds(typeof c.method === 'string' ? c.method : undefined, o.response)
           : [],
+      adminEventIds:
+        o.code === S.OK
+          ? grpcAdminIds(typeof c.method === 'string' ? c.method : undefined, o.response)
+          : [],
       ms: o.ms,
     };
   }
@@ -2417,6 +2439,7 @@ async function runCase(c: HostileCase, targets: Targets): Promise<CaseResult> {
     problem: judgeHttp(c.expect, method, o),
     accepted: o.status === 200,
     storedEventIds: o.status === 200 ? httpStoredIds(o.body) : [],
+    adminEventIds: [],
     ms: o.ms,
   };
 }
@@ -2494,11 +2517,11 @@ function summarize(results: readonly CaseResult[], seed: number, seconds: number
 
 // ---- Kafka read-back ------------------------------------------------------------------------
 
-async function topicHighWatermarks(kafka: Kafka): Promise<Map<number, number>> {
+async function topicHighWatermarks(kafka: Kafka, topic: string): Promise<Map<number, number>> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(EVENTS_TOPIC);
+    const offsets = await admin.fetchTopicOffsets(topic);
     return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
   } finally {
     await admin.disconnect();
@@ -2514,6 +2537,7 @@ interface StoredRecord {
 
 async function readRecords(
   kafka: Kafka,
+  topic: string,
   from: Map<number, number>,
   to: Map<number, number>,
 ): Promise<StoredRecord[]> {
@@ -2523,7 +2547,7 @@ async function readRecords(
   const consumer = kafka.consumer({ groupId: `hostile-readback-${randomUUID()}` });
   await consumer.connect();
   try {
-    await consumer.subscribe({ topic: EVENTS_TOPIC, fromBeginning: true });
+    await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
         const offset = Number(message.offset);
@@ -2540,7 +2564,7 @@ async function readRecords(
       },
     });
     await waitFor(
-      'the new access-events records to be read back',
+      `the new ${topic} records to be read back`,
       () => pending.size === 0,
       60_000,
       100,
@@ -2565,6 +2589,46 @@ function essence(e: EventInput): string {
     resource: e.resource ?? '',
     attributes,
   });
+}
+
+/**
+ * Checks that `topic` grew, since `before`, by exactly the records whose event ids are in
+ * `acknowledged`, each decodable; returns them by event id.
+ */
+async function checkTopicHoldsExactly(
+  kafka: Kafka,
+  topic: string,
+  before: Map<number, number>,
+  acknowledged: ReadonlySet<string>,
+  failures: string[],
+): Promise<Map<string, vigil.v1.AccessEvent>> {
+  const after = await topicHighWatermarks(kafka, topic);
+  const grown = [...after].reduce((sum, [p, high]) => sum + high - (before.get(p) ?? 0), 0);
+  if (grown !== acknowledged.size) {
+    failures.push(
+      `${topic} grew by ${grown} records, but ${acknowledged.size} were acknowledged to callers`,
+    );
+  }
+  const stored = new Map<string, vigil.v1.AccessEvent>();
+  for (const record of await readRecords(kafka, topic, before, after)) {
+    try {
+      const event = vigil.v1.AccessEvent.decode(record.value);
+      stored.set(event.eventId, event);
+    } catch (err) {
+      failures.push(
+        `${topic} ${record.partition}@${record.offset} (event ${record.headerEventId ?? '?'}) ` +
+          `is not a decodable AccessEvent: ${(err as Error).message}`,
+      );
+      if (record.headerEventId) stored.set(record.headerEventId, vigil.v1.AccessEvent.create());
+    }
+  }
+  const leaked = [...stored.keys()].filter((id) => !acknowledged.has(id));
+  if (leaked.length > 0)
+    failures.push(`${topic}: stored but never acknowledged: ${leaked.slice(0, 10).join(', ')}`);
+  const missing = [...acknowledged].filter((id) => !stored.has(id));
+  if (missing.length > 0)
+    failures.push(`${topic}: acknowledged but not found: ${missing.slice(0, 10).join(', ')}`);
+  return stored;
 }
 
 // ---- the test -------------------------------------------------------------------------------
@@ -2614,7 +2678,8 @@ describe('hostile input against the running services', () => {
 
       const before = new Map<ServiceName, string>();
       for (const name of SERVICES) before.set(name, await scrape(name));
-      const offsetsBefore = await topicHighWatermarks(kafka);
+      const offsetsBefore = await topicHighWatermarks(kafka, EVENTS_TOPIC);
+      const adminOffsetsBefore = await topicHighWatermarks(kafka, ADMIN_TOPIC);
 
       const tokens = {
         ingest: stack.ingestToken,
@@ -2762,47 +2827,30 @@ describe('hostile input against the running services', () => {
       );
       console.log(`after the barrage:\n  ${memory.join('\n  ')}`);
 
-      // access-events holds exactly the events callers were told were stored, as they were sent.
-      const offsetsAfter = await topicHighWatermarks(kafka);
-      const grown = [...offsetsAfter].reduce(
-        (sum, [p, high]) => sum + high - (offsetsBefore.get(p) ?? 0),
-        0,
-      );
+      // access-events holds exactly the events callers were told were stored, as they were sent,
+      // and risk-admin exactly the admin actions they were told were recorded.
       const acknowledged = new Set([finalId, ...results.flatMap((r) => r.storedEventIds)]);
-      if (grown !== acknowledged.size) {
-        failures.push(
-          `access-events grew by ${grown} records, but ${acknowledged.size} events were acknowledged to callers`,
-        );
-      }
-      const records = await readRecords(kafka, offsetsBefore, offsetsAfter);
-      const stored = new Map<string, vigil.v1.AccessEvent>();
-      for (const record of records) {
-        try {
-          const event = vigil.v1.AccessEvent.decode(record.value);
-          stored.set(event.eventId, event);
-        } catch (err) {
-          failures.push(
-            `access-events ${record.partition}@${record.offset} (event ${record.headerEventId ?? '?'}) ` +
-              `is not a decodable AccessEvent: ${(err as Error).message}`,
-          );
-          if (record.headerEventId) stored.set(record.headerEventId, vigil.v1.AccessEvent.create());
-        }
-      }
-      const leaked = [...stored.keys()].filter((id) => !acknowledged.has(id));
-      if (leaked.length > 0)
-        failures.push(`stored but never acknowledged: ${leaked.slice(0, 10).join(', ')}`);
-      const missing = [...acknowledged].filter((id) => !stored.has(id));
-      if (missing.length > 0)
-        failures.push(
-          `acknowledged but not found in access-events: ${missing.slice(0, 10).join(', ')}`,
-        );
+      const stored = await checkTopicHoldsExactly(
+        kafka,
+        EVENTS_TOPIC,
+        offsetsBefore,
+        acknowledged,
+        failures,
+      );
+      await checkTopicHoldsExactly(
+        kafka,
+        ADMIN_TOPIC,
+        adminOffsetsBefore,
+        new Set(results.flatMap((r) => r.adminEventIds)),
+        failures,
+      );
       for (const r of results) {
         if (!r.verify || !r.accepted || r.problem) continue;
         const record = stored.get(r.verify.eventId ?? '');
         if (!record) continue;
         const sent = essence(r.verify);
         const kept = essence(record);
-        if (sent !== kept || record.source !== 'e2e') {
+        if (sent !== kept || record.source !== INGEST_SOURCE) {
           failures.push(
             `[${r.category}] ${r.name}: accepted, but stored ${clip(kept, 400)} instead of ${clip(sent, 400)}`,
           );

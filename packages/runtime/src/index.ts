@@ -13,3 +13,5 @@ export * from './grpc';
 export * from './kafka-read';
 export * from './listen';
 export * from './kafka-acls';
+export * from './backoff';
+export * from './consumer-supervisor';

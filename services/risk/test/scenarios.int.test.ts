@@ -225,7 +225,8 @@ describe('risk service scenarios (real Kafka and Redis)', () => {
     expect(profile.restriction?.active).toBe(false);
     expect(Number(profile.reviewedAt?.seconds) * 1000).toBe(T + 2 * MINUTE);
 
-    // The audit event is in the admin log, keyed by the subject, the reviewer as actor.
+    // The audit event is in the admin log (only risk writes it), keyed by the subject, the
+    // reviewer as actor.
     const records = await readTopic(
       env.kafka,
       env.adminTopic,
