@@ -2671,8 +2671,13 @@ describe('hostile input against the running services', () => {
       });
       expect(warm.topic).toBe(EVENTS_TOPIC);
       expect(
-        (await authzClient.authorize({ userId: 'hostile-warmup', resource: 'app/console' }))
-          .decisionId,
+        (
+          await authzClient.authorize({
+            userId: 'hostile-warmup',
+            action: 'auth.login',
+            resource: 'app/console',
+          })
+        ).decisionId,
       ).not.toBe('');
       await adminClient.getRiskProfile('hostile-warmup');
 
