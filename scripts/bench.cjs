@@ -323,9 +323,12 @@ if (risk) {
         `Authorize ${q}, open loop at ${rate} calls/s`,
         mine[key],
         'ms',
-        `no-op server ${q} at ${rate} calls/s`,
-        theirs[key],
-        mine[key] / theirs[key],
+        // A phase with no answered call (every call failed) has no latency to compare with.
+        theirs.calls > 0
+          ? `no-op server ${q} at ${rate} calls/s`
+          : `MISSING: the no-op server answered none of ${theirs.errors} calls at ${rate} calls/s`,
+        theirs.calls > 0 ? theirs[key] : null,
+        theirs.calls > 0 && mine.calls > 0 ? mine[key] / theirs[key] : null,
       );
       if (rate === '1000') target('ratio', '<=', q === 'p50' ? 1.5 : 2.5);
     }
