@@ -9,6 +9,12 @@
  * (batches of 100) and Publish (64 concurrent calls), runs ProducerPerformance, prints a table
  * and writes bench-results/ingest.json. Topics and Redis keys it made are deleted afterwards.
  *
+ * The reference for PublishBatch is a plain kafkajs producer on the same broker, in this process,
+ * doing the Kafka work ingest does without ingest: records of the size ingest stored, keyed by
+ * user, acks=all, idempotent, as many producers as ingest has lanes (INGEST_PRODUCERS) with one
+ * produce in flight each, every produce as large as the coalescer's mean under PublishBatch, and
+ * compressed when ingest's settings would compress it. Its CPU per event is this process's.
+ *
  * The Kubernetes audit webhook (POST /v1/k8s/audit) is driven too, with EventLists of 400 kept
  * exec items as kube-apiserver's batching backend sends them, 4 in flight (its default
  * --audit-webhook-batch-max-size and a few throttled senders), next to PublishBatch.
@@ -27,7 +33,7 @@ import * as readline from 'node:readline';
 import { promisify } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
 import Redis from 'ioredis';
-import { Kafka, logLevel } from 'kafkajs';
+import { CompressionTypes, Kafka, logLevel, type Message } from 'kafkajs';
 import { IngestServiceDefinition, vigil } from '@vigil/proto';
 import {
   hashToken,
@@ -60,6 +66,7 @@ const K8S_EVENTS = intEnv('BENCH_K8S_EVENTS', 40_000);
 const K8S_BATCH = 400;
 const K8S_CONCURRENCY = 4;
 const BATCH_SIZE = 100;
+const PARTITIONS = 6;
 const SINGLE_CONCURRENCY = 64;
 
 interface Result {
@@ -67,8 +74,16 @@ interface Result {
   /** From the service's own metrics: events per Kafka produce and its mean latency. */
   meanFlushEvents?: number;
   meanProduceMs?: number;
+  /** Mean bytes per record in the service's produce calls. */
+  meanRecordBytes?: number;
   /** CPU time the service process used per event (user + system), in microseconds. */
   serviceCpuMicrosPerEvent?: number;
+  /** Marks the plain kafkajs producer (the PublishBatch reference). */
+  reference?: 'kafkajs-producer';
+  /** Produce calls of the reference: events per call, calls in flight, compression. */
+  produceEvents?: number;
+  inFlight?: number;
+  compression?: string;
   eventsPerSec: number;
   p50Ms: number;
   p99Ms: number;
@@ -82,6 +97,7 @@ async function main(): Promise<void> {
   const run = randomUUID().slice(0, 8);
   const topic = `vigil-bench-ingest-${run}`;
   const kafkaTopic = `vigil-bench-kafka-${run}`;
+  const plainTopic = `vigil-bench-kafkajs-${run}`;
   const prefix = `vigil:bench:${run}`;
   const kafka = new Kafka({
     clientId: 'ingest-bench',
@@ -91,12 +107,12 @@ async function main(): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({
-    topics: [topic, kafkaTopic].map((t) => ({ topic: t, numPartitions: 6 })),
+    topics: [topic, kafkaTopic, plainTopic].map((t) => ({ topic: t, numPartitions: PARTITIONS })),
     waitForLeaders: true,
   });
   const load = os.loadavg();
   say(
-    `topics ${topic}, ${kafkaTopic} (6 partitions); load average ${load.map((l) => l.toFixed(2)).join(' ')}`,
+    `topics ${topic}, ${plainTopic}, ${kafkaTopic} (${PARTITIONS} partitions); load average ${load.map((l) => l.toFixed(2)).join(' ')}`,
   );
 
   const results: Result[] = [];
@@ -132,14 +148,16 @@ async function main(): Promise<void> {
       const flushes = after.count - before.count;
       result.meanFlushEvents = (after.events - before.events) / flushes;
       result.meanProduceMs = ((after.seconds - before.seconds) / flushes) * 1000;
+      result.meanRecordBytes = (after.bytes - before.bytes) / (after.events - before.events);
       say(
         `  ${flushes} produce calls of ${result.meanFlushEvents.toFixed(1)} events, ` +
           `${result.meanProduceMs.toFixed(1)} ms each; service CPU ` +
           `${result.serviceCpuMicrosPerEvent.toFixed(0)} µs per event`,
       );
       results.push(result);
+      return result;
     };
-    await phase(
+    const batchResult = await phase(
       `PublishBatch (batch ${BATCH_SIZE}, ${BATCH_CONCURRENCY} concurrent)`,
       BATCH_EVENTS,
       BATCH_CONCURRENCY,
@@ -154,10 +172,19 @@ async function main(): Promise<void> {
       'k8s',
     );
     client.close();
+    await service.stop();
+    service = undefined;
+    results.push(
+      await plainProducer(kafka, plainTopic, {
+        total: BATCH_EVENTS,
+        recordBytes: Math.round(batchResult.meanRecordBytes ?? RECORD_SIZE),
+        produceEvents: Math.max(1, Math.round(batchResult.meanFlushEvents ?? 1)),
+      }),
+    );
     kafkaResult = await producerPerformance(kafkaTopic);
   } finally {
     await service?.stop();
-    await admin.deleteTopics({ topics: [topic, kafkaTopic] }).catch(() => undefined);
+    await admin.deleteTopics({ topics: [topic, kafkaTopic, plainTopic] }).catch(() => undefined);
     await admin.disconnect();
     await deleteKeys(prefix);
   }
@@ -406,7 +433,8 @@ async function startService(topic: string, prefix: string) {
       INGEST_HTTP_PORT: '0',
       OPS_PORT: '0',
       INGEST_REDIS_PREFIX: prefix,
-      INGEST_CLOCK_SKEW_PAST_MS: '120000',
+      // Events are made before each phase starts, and a phase on a busy machine takes minutes.
+      INGEST_CLOCK_SKEW_PAST_MS: '900000',
       LOG_LEVEL: 'info',
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('INGEST_'))),
       INGEST_TOPIC: topic,
@@ -465,6 +493,7 @@ async function flushStats(opsPort: number) {
     count: value('vigil_ingest_flush_events_count'),
     events: value('vigil_ingest_flush_events_sum'),
     seconds: value('vigil_ingest_produce_latency_seconds_sum'),
+    bytes: value('vigil_ingest_flush_bytes_sum'),
   };
 }
 
@@ -479,6 +508,108 @@ async function deleteKeys(prefix: string): Promise<void> {
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
+  }
+}
+
+// ---- The kafkajs reference ------------------------------------------------------------------
+
+/** The value of one of ingest's settings as the service reads it (its own schema and default). */
+function ingestSetting(name: string): unknown {
+  // The build the bench starts, so the reference follows the service's defaults.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ingestEnv } = require(path.join(REPO, 'services/ingest/dist/config.js')) as {
+    ingestEnv: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+  };
+  const raw = process.env[name];
+  const parsed = ingestEnv[name]?.safeParse(raw === '' ? undefined : raw);
+  if (!parsed?.success) throw new Error(`${name}: not a valid ingest setting (${raw})`);
+  return parsed.data;
+}
+
+/**
+ * A plain kafkajs producer doing ingest's Kafka work without ingest (see the header). Records are
+ * made before the clock starts, as ProducerPerformance prepares its payload.
+ */
+async function plainProducer(
+  kafka: Kafka,
+  topic: string,
+  {
+    total,
+    recordBytes,
+    produceEvents,
+  }: { total: number; recordBytes: number; produceEvents: number },
+): Promise<Result> {
+  const lanes = Number(ingestSetting('INGEST_PRODUCERS'));
+  const gzip = ingestSetting('INGEST_COMPRESSION') === 'gzip';
+  const compressFrom = Number(ingestSetting('INGEST_COMPRESSION_MIN_BYTES'));
+  const compression =
+    gzip && produceEvents * recordBytes >= compressFrom
+      ? CompressionTypes.GZIP
+      : CompressionTypes.None;
+  // Each lane owns the partitions p with p % lanes === lane, as ingest's lanes do.
+  const batches: Message[][][] = Array.from({ length: lanes }, () => []);
+  const open: Message[][] = Array.from({ length: lanes }, () => []);
+  for (let n = 0; n < total; n++) {
+    const event = makeEvent(sequence++);
+    const encoded = vigil.v1.AccessEvent.encode(event).finish();
+    const value = Buffer.alloc(recordBytes);
+    value.set(encoded.subarray(0, recordBytes));
+    const partition = n % PARTITIONS;
+    const lane = partition % lanes;
+    const batch = open[lane] as Message[];
+    batch.push({ key: event.actor?.userId ?? '', value, partition });
+    if (batch.length === produceEvents) {
+      batches[lane]?.push(batch);
+      open[lane] = [];
+    }
+  }
+  open.forEach((batch, lane) => batch.length > 0 && batches[lane]?.push(batch));
+  const producers = Array.from({ length: lanes }, () =>
+    kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+  );
+  await Promise.all(producers.map((p) => p.connect()));
+  const name = 'plain kafkajs producer';
+  say(
+    `${name}: ${total} records of ${recordBytes} B, produce calls of ${produceEvents}, ` +
+      `${lanes} in flight, ${compression === CompressionTypes.GZIP ? 'gzip' : 'uncompressed'}, acks=all, idempotent`,
+  );
+  const latencies: number[] = [];
+  try {
+    // A warm-up send per producer (connections, producer ids), off the clock.
+    await Promise.all(
+      producers.map((p, lane) =>
+        p.send({
+          topic,
+          acks: -1,
+          messages: [{ key: 'warm-up', value: 'x', partition: lane % PARTITIONS }],
+        }),
+      ),
+    );
+    const cpuBefore = process.cpuUsage();
+    const started = process.hrtime.bigint();
+    await Promise.all(
+      producers.map(async (producer, lane) => {
+        for (const messages of batches[lane] ?? []) {
+          const t0 = process.hrtime.bigint();
+          await producer.send({ topic, acks: -1, compression, messages });
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        }
+      }),
+    );
+    const cpu = process.cpuUsage(cpuBefore);
+    const result = summarize(name, total, started, latencies);
+    result.serviceCpuMicrosPerEvent = (cpu.user + cpu.system) / total;
+    say(`  CPU of this process: ${result.serviceCpuMicrosPerEvent.toFixed(1)} µs per event`);
+    return {
+      ...result,
+      reference: 'kafkajs-producer',
+      meanRecordBytes: recordBytes,
+      produceEvents,
+      inFlight: lanes,
+      compression: compression === CompressionTypes.GZIP ? 'gzip' : 'none',
+    };
+  } finally {
+    await Promise.all(producers.map((p) => p.disconnect()));
   }
 }
 

@@ -9,6 +9,9 @@
  *      vs the batching floor: a record waits in its batch until the batch is cut, so with evenly
  *      arriving records and a window of W ms, p50 is at least W/2 and p99 at least 0.99 W. The
  *      ratio is how much sealing and publishing add to the wait the batch interval imposes.
+ * With the backlog it reports the sealer's CPU per event (this process's, while only the sealer
+ * runs) next to the plain consumer's. BENCH_SEALER_CPU_PROF_DIR=<dir> writes a CPU profile of the
+ * backlog sealing alone (node:inspector, as --cpu-prof would) to <dir>/sealer-backlog-<time>.cpuprofile.
  * Needs the local broker (./dev up). Uses its own topics and deletes them afterwards.
  * Settings: BENCH_SEALER_BACKLOG (200000), BENCH_SEALER_STREAM_RATE (5000 events/s),
  * BENCH_SEALER_STREAM_SECONDS (15).
@@ -16,6 +19,7 @@
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
@@ -54,7 +58,7 @@ async function main(): Promise<void> {
   await admin.connect();
   const run = `bench-sealer-${Date.now()}`;
   try {
-    rows.push(await backlogThroughput(kafka, admin, `${run}-backlog`));
+    rows.push(...(await backlogThroughput(kafka, admin, `${run}-backlog`)));
     rows.push(...(await steadyLatency(kafka, admin, `${run}-stream`)));
   } finally {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(run));
@@ -159,7 +163,7 @@ async function backlogThroughput(
   kafka: Kafka,
   admin: ReturnType<Kafka['admin']>,
   topic: string,
-): Promise<Row> {
+): Promise<Row[]> {
   await createTopics(admin, topic);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
@@ -179,6 +183,8 @@ async function backlogThroughput(
   // below (group join included, until the last record is in hand).
   let read = 0;
   let readDone = 0;
+  let readCpu: NodeJS.CpuUsage | undefined;
+  const readCpuBefore = process.cpuUsage();
   const readStarted = Date.now();
   await readTopicToEnd({
     kafka,
@@ -187,7 +193,10 @@ async function backlogThroughput(
     timeoutMs: 600_000,
     onBatch: (batch) => {
       read += batch.messages.length;
-      if (read >= BACKLOG && readDone === 0) readDone = Date.now();
+      if (read >= BACKLOG && readDone === 0) {
+        readDone = Date.now();
+        readCpu = process.cpuUsage(readCpuBefore);
+      }
     },
   });
   if (read < BACKLOG) throw new Error(`read ${read} of ${BACKLOG} backlog records`);
@@ -196,13 +205,30 @@ async function backlogThroughput(
   const { sealer, sealed } = startSealer(kafka, topic, {
     SEALER_MAX_BATCH_EVENTS: String(MAX_BATCH_EVENTS),
   });
+  const profile = await startProfile();
+  const cpuBefore = process.cpuUsage();
   const started = Date.now();
   await sealer.start();
   while ((await sealed()) < BACKLOG) await sleep(50);
   const seconds = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  await profile?.stop();
   await sealer.stop();
   const value = BACKLOG / seconds;
-  return {
+  const micros = (usage: NodeJS.CpuUsage | undefined) =>
+    usage ? (usage.user + usage.system) / BACKLOG : NaN;
+  const cpuRow: Row = {
+    metric: 'sealer CPU per event, backlog',
+    value: micros(cpu),
+    unit: 'µs/event',
+    reference: {
+      name: 'plain kafkajs consumer CPU per event, same backlog',
+      value: micros(readCpu),
+      unit: 'µs/event',
+    },
+    ratio: micros(cpu) / micros(readCpu),
+  };
+  const rateRow: Row = {
     metric: `sealing a ${BACKLOG}-event backlog (${PARTITIONS} partitions, batches of ${MAX_BATCH_EVENTS})`,
     value,
     unit: 'events/s',
@@ -212,6 +238,34 @@ async function backlogThroughput(
       unit: 'events/s',
     },
     ratio: value / readRate,
+  };
+  return [rateRow, cpuRow];
+}
+
+/**
+ * When BENCH_SEALER_CPU_PROF_DIR is set, a CPU profile of this process from now until stop():
+ * the sealer runs in this process, so --cpu-prof would mix in the hashing loop and the consumer.
+ */
+async function startProfile(): Promise<{ stop(): Promise<void> } | undefined> {
+  const dir = process.env.BENCH_SEALER_CPU_PROF_DIR;
+  if (!dir) return undefined;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, `sealer-backlog-${Date.now()}.cpuprofile`);
+      fs.writeFileSync(file, JSON.stringify(profile));
+      process.stderr.write(`[bench] wrote ${file}\n`);
+    },
   };
 }
 

@@ -89,12 +89,41 @@ const row = (bench, figure, value, unit, reference, referenceValue, ratio) =>
     reference: reference ?? null,
     referenceValue: referenceValue ?? null,
     ratio: ratio ?? null,
+    target: null,
   });
+
+/**
+ * Issue #16's targets, each on the ratio or on the value of the last row added: e.g.
+ * target('ratio', '>=', 0.6). Judged below the table (an idle machine is assumed).
+ */
+const target = (on, op, bound) => {
+  const r = rows[rows.length - 1];
+  const x = r[on];
+  r.target = {
+    on,
+    op,
+    bound,
+    met: typeof x === 'number' && !Number.isNaN(x) ? (op === '>=' ? x >= bound : x <= bound) : null,
+  };
+};
 
 const ingest = data.ingest;
 if (ingest) {
   const kafka = ingest.results.find((r) => /ProducerPerformance/.test(r.name));
-  for (const r of ingest.results.filter((x) => x !== kafka)) {
+  const plain = ingest.results.find((r) => r.reference === 'kafkajs-producer');
+  if (plain) {
+    // The plain kafkajs producer's own figures: what the client library reaches on this broker.
+    row(
+      'ingest',
+      `${plain.name} rate (${plain.produceEvents} per produce, ${plain.inFlight} in flight, ${plain.compression})`,
+      plain.eventsPerSec,
+      'events/s',
+      'Kafka ProducerPerformance, same broker, acks=all',
+      kafka?.eventsPerSec,
+      kafka ? plain.eventsPerSec / kafka.eventsPerSec : null,
+    );
+  }
+  for (const r of ingest.results.filter((x) => x !== kafka && x !== plain)) {
     row(
       'ingest',
       `${r.name} rate`,
@@ -129,6 +158,55 @@ if (ingest) {
 // cost on top of the gRPC path.
 const auditWebhook = ingest?.results.find((r) => r.name.startsWith('Kubernetes audit webhook'));
 const publishBatch = ingest?.results.find((r) => r.name.startsWith('PublishBatch'));
+const publishOne = ingest?.results.find((r) => r.name.startsWith('Publish ('));
+const plainProducer = ingest?.results.find((r) => r.reference === 'kafkajs-producer');
+if (publishBatch) {
+  row(
+    'ingest',
+    'PublishBatch rate / plain kafkajs producer',
+    publishBatch.eventsPerSec,
+    'events/s',
+    plainProducer
+      ? 'plain kafkajs producer: same records, produce sizes, acks=all, idempotent'
+      : 'MISSING: no plain kafkajs producer result',
+    plainProducer?.eventsPerSec,
+    plainProducer ? publishBatch.eventsPerSec / plainProducer.eventsPerSec : null,
+  );
+  target('ratio', '>=', 0.6);
+  row(
+    'ingest',
+    'ingest service CPU per event, PublishBatch',
+    publishBatch.serviceCpuMicrosPerEvent,
+    'µs',
+    'plain kafkajs producer CPU per event',
+    plainProducer?.serviceCpuMicrosPerEvent,
+    plainProducer
+      ? publishBatch.serviceCpuMicrosPerEvent / plainProducer.serviceCpuMicrosPerEvent
+      : null,
+  );
+  target('value', '<=', 35);
+}
+if (publishOne && publishBatch) {
+  row(
+    'ingest',
+    `${publishOne.name} rate / PublishBatch rate`,
+    publishOne.eventsPerSec,
+    'events/s',
+    `ingest ${publishBatch.name}, this run`,
+    publishBatch.eventsPerSec,
+    publishOne.eventsPerSec / publishBatch.eventsPerSec,
+  );
+  target('ratio', '>=', 0.4);
+  row(
+    'ingest',
+    'ingest service CPU per event, Publish',
+    publishOne.serviceCpuMicrosPerEvent,
+    'µs',
+    'ingest service CPU per event, PublishBatch',
+    publishBatch.serviceCpuMicrosPerEvent,
+    publishOne.serviceCpuMicrosPerEvent / publishBatch.serviceCpuMicrosPerEvent,
+  );
+}
 if (auditWebhook && publishBatch) {
   row(
     'ingest',
@@ -145,6 +223,8 @@ const sealer = data.sealer;
 if (sealer) {
   for (const r of sealer.rows) {
     row('sealer', r.metric, r.value, r.unit, r.reference?.name, r.reference?.value, r.ratio);
+    if (r.metric.startsWith('leafHash')) target('ratio', '>=', 0.2);
+    if (r.metric.startsWith('sealing a')) target('ratio', '>=', 0.3);
   }
   // Whether sealing keeps up with ingest at its fastest, when both ran in this invocation.
   const sealing = sealer.rows.find((r) => r.unit === 'events/s');
@@ -176,6 +256,16 @@ if (risk) {
       'no-op grpc-js server, same proto',
       noop.rps,
       ours.rps / noop.rps,
+    );
+    target('ratio', '>=', 0.85);
+    row(
+      'authz',
+      'risk service CPU per Authorize call, closed loop',
+      ours.serverCpuUsPerCall,
+      'µs',
+      'no-op server CPU per call',
+      noop.serverCpuUsPerCall,
+      ours.serverCpuUsPerCall / noop.serverCpuUsPerCall,
     );
     row(
       'authz',
@@ -233,10 +323,14 @@ if (risk) {
         `Authorize ${q}, open loop at ${rate} calls/s`,
         mine[key],
         'ms',
-        `no-op server ${q} at ${rate} calls/s`,
-        theirs[key],
-        mine[key] / theirs[key],
+        // A phase with no answered call (every call failed) has no latency to compare with.
+        theirs.calls > 0
+          ? `no-op server ${q} at ${rate} calls/s`
+          : `MISSING: the no-op server answered none of ${theirs.errors} calls at ${rate} calls/s`,
+        theirs.calls > 0 ? theirs[key] : null,
+        theirs.calls > 0 && mine.calls > 0 ? mine[key] / theirs[key] : null,
       );
+      if (rate === '1000') target('ratio', '<=', q === 'p50' ? 1.5 : 2.5);
     }
   }
   // The Redis round trip, as redis-benchmark measures it (one connection, no pipelining).
@@ -287,8 +381,13 @@ const table = rows.map((r) => [
     ? `${r.referenceValue === null ? '' : `${fmt(r.referenceValue)} `}(${r.reference})`
     : '',
   r.ratio === null ? '' : Number(r.ratio).toFixed(2),
+  r.target
+    ? `${r.target.on} ${r.target.op === '>=' ? '≥' : '≤'} ${r.target.bound}: ${
+        r.target.met === null ? 'no figure' : r.target.met ? 'met' : 'NOT met'
+      }`
+    : '',
 ]);
-const header = ['bench', 'figure', 'value', 'reference (same run)', 'ratio'];
+const header = ['bench', 'figure', 'value', 'reference (same run)', 'ratio', 'target (#16)'];
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
 const line = (cells) =>
   cells
@@ -297,6 +396,10 @@ const line = (cells) =>
     .trimEnd();
 let report = `\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`;
 report += table.length > 0 ? `${table.map(line).join('\n')}\n` : '(no results)\n';
+report += `load average now: ${os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ')} on ${os.cpus().length} CPUs (targets assume an idle machine)\n`;
 for (const w of warnings) report += `WARNING: ${w}\n`;
 for (const f of failures) report += `FAILED: ${f.bench} benchmark: ${f.error}\n`;
 process.stdout.write(report);
@@ -314,6 +417,7 @@ const summary = {
   at: new Date().toISOString(),
   run,
   commit,
+  // Load average when the table was made: the machine may be shared, and that skews the figures.
   machine: { cpus: os.cpus().length, load: os.loadavg() },
   benches: Object.fromEntries(Object.entries(data).map(([name, json]) => [name, json.at ?? null])),
   complete: failures.length === 0,

@@ -8,6 +8,7 @@
  * The 0x00/0x01 prefixes keep a leaf from ever being mistaken for an interior node, which is what
  * makes second-preimage attacks on the tree fail.
  */
+import * as crypto from 'node:crypto';
 import { AuditError } from './errors';
 import { HASH_SIZE, asUintBig, copyBytes, isHash, sha256 } from './bytes';
 
@@ -17,14 +18,41 @@ export const ZERO_HASH: Uint8Array = new Uint8Array(HASH_SIZE);
 /** MTH of the empty tree, SHA-256 of the empty string (e3b0c442...b855). */
 export const EMPTY_ROOT_HASH: Uint8Array = copyBytes(sha256(new Uint8Array(0)));
 
+// The hot path of sealing: one leafHash per record and about one hashChildren per record. Both
+// hash the prefix and the input as one buffer without allocating it per call: the prefixed input
+// is written into a scratch buffer that is reused (crypto.hash is synchronous, so no two calls
+// can share it at once), and crypto.hash (Node >= 20.12) digests it in one native call. The
+// per-call `new Uint8Array` and the createHash object were most of the cost for 64-byte leaves.
+const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+
+/** Leaves up to this size are prefixed in the shared scratch; larger ones get their own buffer. */
+const SCRATCH_MAX = 64 * 1024;
+let leafScratch = Buffer.allocUnsafeSlow(1024);
+const nodeScratch = Buffer.allocUnsafeSlow(1 + 2 * HASH_SIZE);
+nodeScratch[0] = 0x01;
+const LEAF_PREFIX = Buffer.of(0x00);
+const NODE_PREFIX = Buffer.of(0x01);
+
 export function leafHash(data: Uint8Array): Uint8Array {
   if (!(data instanceof Uint8Array)) {
     throw new AuditError('INVALID_ARGUMENT', 'leaf data must be a Uint8Array');
   }
-  const input = new Uint8Array(1 + data.length);
+  if (!oneShot) {
+    return crypto.createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+  }
+  const size = 1 + data.length;
+  let input: Buffer;
+  if (size <= leafScratch.length) {
+    input = leafScratch;
+  } else if (size <= SCRATCH_MAX) {
+    leafScratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 * size));
+    input = leafScratch;
+  } else {
+    input = Buffer.allocUnsafe(size);
+  }
   input[0] = 0x00;
   input.set(data, 1);
-  return sha256(input);
+  return oneShot('sha256', input.subarray(0, size), 'buffer');
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
@@ -36,11 +64,13 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
 
 /** nodeHash without the argument checks, for loops whose inputs are already known to be hashes. */
 export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
-  const input = new Uint8Array(1 + 2 * HASH_SIZE);
-  input[0] = 0x01;
-  input.set(left, 1);
-  input.set(right, 1 + HASH_SIZE);
-  return sha256(input);
+  if (!oneShot) {
+    return crypto.createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  }
+  // The prefix byte 0x01 was written once, when the scratch was made.
+  nodeScratch.set(left, 1);
+  nodeScratch.set(right, 1 + HASH_SIZE);
+  return oneShot('sha256', nodeScratch, 'buffer');
 }
 
 export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Array {

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { millisFromTimestamp, vigil } from '@vigil/proto';
-import { enrichEvent } from '../src/enrichment';
+import { enrichEvent, fingerprintOf, withoutTopLevelFields } from '../src/enrichment';
 
 const context = {
   source: 'gateway',
@@ -88,5 +89,75 @@ describe('enrichEvent: attribute keys that are Object.prototype names', () => {
     // Nothing leaked into prototypes along the way.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(stored.attributes)).toBe(Object.prototype);
+  });
+});
+
+describe('fingerprints from one encoding', () => {
+  /** The fingerprint as it was first defined: the event encoded without the server's fields. */
+  const reference = (value: Buffer) => {
+    const event = vigil.v1.AccessEvent.decode(value);
+    event.receivedAt = null;
+    event.establishes = null;
+    return createHash('sha256')
+      .update(vigil.v1.AccessEvent.encode(event).finish())
+      .digest('base64url')
+      .slice(0, 22);
+  };
+  const long = (n: number) => 'x'.repeat(n);
+  const variants: Array<Parameters<typeof enrichEvent>[0]> = [
+    input(),
+    { actor: { userId: 'bob' } },
+    { ...input(), eventId: '', tenantId: 't-1', outcome: vigil.v1.Outcome.OUTCOME_FAILURE },
+    {
+      ...input(),
+      // Lengths past 127 and 16,383 bytes take two- and three-byte varints.
+      resource: long(200),
+      attributes: { big: long(20_000), 'ü-ключ': '值', empty: '' },
+      actor: {
+        userId: 'carol',
+        sessionId: 's',
+        deviceId: 'd',
+        ip: '2001:db8::1',
+        userAgent: long(130),
+        geo: { countryCode: 'DE', latitude: -52.5, longitude: 13.4, hasPosition: true },
+      },
+    },
+    { ...input(), occurredAt: null },
+  ];
+  const grants = [
+    undefined,
+    { knownAttributes: true, failedAuthentication: false },
+    { knownAttributes: false, failedAuthentication: true },
+    { knownAttributes: true, failedAuthentication: true },
+  ];
+
+  it('equal the fingerprint of the event encoded without received_at and establishes', () => {
+    for (const event of variants) {
+      for (const establishes of grants) {
+        const enriched = enrichEvent(event, { ...context, establishes });
+        expect(enriched.fingerprint).toBe(reference(enriched.value));
+        // A stored event read back from Kafka fingerprints the same.
+        expect(fingerprintOf(vigil.v1.AccessEvent.decode(enriched.value))).toBe(
+          enriched.fingerprint,
+        );
+      }
+    }
+  });
+
+  it('drops exactly the named top-level fields', () => {
+    const full = vigil.v1.AccessEvent.encode({
+      eventId: 'e',
+      receivedAt: { seconds: 5 },
+      action: 'a',
+      establishes: { knownAttributes: true },
+    }).finish();
+    const expected = vigil.v1.AccessEvent.encode({ eventId: 'e', action: 'a' }).finish();
+    expect(Buffer.from(withoutTopLevelFields(full, new Set([3, 11])))).toEqual(
+      Buffer.from(expected),
+    );
+    expect(withoutTopLevelFields(expected, new Set([3, 11]))).toBe(expected);
+    expect(() => withoutTopLevelFields(full.subarray(0, full.length - 1), new Set([3]))).toThrow(
+      /truncated/,
+    );
   });
 });
