@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { auditKeygen, auditProve, auditVerify, auditVerifyBundle } from './audit/commands';
+import { registerLogCommands } from './audit/log-program';
 import { authzCheck, type CheckFlags } from './commands/authz';
 import { eventsSend, type SendFlags } from './commands/events';
 import { riskClear, riskShow } from './commands/risk';
@@ -143,6 +144,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         auditKeygen(flags, createOutput(Boolean(globals(command).json))),
       ),
     );
+
+  registerLogCommands(audit, run, globals);
 
   const serviceOptions = (command: Command, addrEnv: string, tokenEnv: string) =>
     command
