@@ -3,7 +3,15 @@
  * one topic-partition. The wire form is vigil.v1.SealedRoot (see proto.ts); what is signed is
  * canonicalRootBytes (see encoding.ts).
  */
-import { HASH_SIZE, SIGNATURE_SIZE, MAX_U32, asSafeUint, bytesEqual, isBytes, isHash } from './bytes';
+import {
+  HASH_SIZE,
+  SIGNATURE_SIZE,
+  MAX_U32,
+  asSafeUint,
+  bytesEqual,
+  isBytes,
+  isHash,
+} from './bytes';
 import { keyIdProblem, partitionProblem, topicProblem } from './fields';
 import { logInvariantProblem } from './log';
 import { ZERO_HASH } from './merkle';
@@ -18,7 +26,10 @@ export const SEALED_ROOT_VERSION = 1;
 export const SEALED_ROOT_VERSION_LOG = 2;
 
 /** Versions this library verifies. */
-export const SEALED_ROOT_VERSIONS: readonly number[] = [SEALED_ROOT_VERSION, SEALED_ROOT_VERSION_LOG];
+export const SEALED_ROOT_VERSIONS: readonly number[] = [
+  SEALED_ROOT_VERSION,
+  SEALED_ROOT_VERSION_LOG,
+];
 
 /** Most set bits a safe-integer tree size can have, so the longest frontier. */
 export const MAX_FRONTIER = 53;

@@ -55,8 +55,7 @@ export function requireLog(log: LogRoot[], topic: string, partition: number): Lo
 
 /** The root whose checkpoint is of tree size `size`, or the newest one. */
 export function checkpointRoot(log: readonly LogRoot[], size: number | undefined): LogRoot {
-  const root =
-    size === undefined ? log[log.length - 1] : log.find((r) => r.log.treeSize === size);
+  const root = size === undefined ? log[log.length - 1] : log.find((r) => r.log.treeSize === size);
   if (!root) {
     const sizes = log.map((r) => r.log.treeSize);
     const shown = sizes.length > 8 ? [...sizes.slice(0, 4), '…', ...sizes.slice(-3)] : sizes;
@@ -111,7 +110,9 @@ export async function readLeafHashes(args: {
     while (at < records.length && (records[at] as StoredRecord).offset <= root.lastOffset) {
       const record = records[at++] as StoredRecord;
       if (record.offset < root.firstOffset) continue;
-      leaves.push(leafHash(encodeLeafData({ topic, partition, offset: record.offset }, record.value)));
+      leaves.push(
+        leafHash(encodeLeafData({ topic, partition, offset: record.offset }, record.value)),
+      );
       count++;
     }
     if (count !== root.leafCount) {
@@ -146,7 +147,9 @@ export async function logConsistencyProof(args: {
   const after = rootAtOrBefore(log, oldSize);
   const base = after >= 0 ? (log[after] as LogRoot).log : undefined;
   const leaves = await readLeafHashes({ ...args, after, to: newSize });
-  const tree = base ? MerkleAccumulator.fromFrontier(base.treeSize, base.frontier) : new MerkleAccumulator();
+  const tree = base
+    ? MerkleAccumulator.fromFrontier(base.treeSize, base.frontier)
+    : new MerkleAccumulator();
   const startSize = tree.size;
   for (const leaf of leaves.slice(0, oldSize - startSize)) tree.add(leaf);
   return consistencyProofFromFrontier(

@@ -101,7 +101,8 @@ export async function auditWatch(flags: WatchFlags, out: Output): Promise<number
     }
     if (out.json) out.printJson({ ok: true, logs: checked });
     else
-      for (const c of checked) out.line(`${out.style.ok('✔')} ${c.origin} consistent up to size ${c.size}`);
+      for (const c of checked)
+        out.line(`${out.style.ok('✔')} ${c.origin} consistent up to size ${c.size}`);
     if (!flags.follow) return EXIT.OK;
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
