@@ -53,6 +53,8 @@ export {
   logInvariantProblem,
   rootOrigin,
   verifyLogStep,
+  verifyLogStepLeaves,
+  LogVerifier,
   consistencyProofFromFrontier,
 } from './log';
 export { toProtoSealedRoot, fromProtoSealedRoot } from './proto';

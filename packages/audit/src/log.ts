@@ -20,7 +20,8 @@ import {
 } from './checkpoint';
 import { AuditError } from './errors';
 import type { Keyring } from './keyring';
-import { MerkleAccumulator, checkLeafHashes } from './merkle';
+import { MerkleAccumulator, checkLeafHashes, leafHash } from './merkle';
+import { encodeLeafData } from './encoding';
 import { noteVerifier, parseNote } from './note';
 import { verifyConsistency } from './proofs';
 import type { SealedRootLog, SealedRootRecord, UnsignedSealedRoot } from './root';
@@ -181,30 +182,114 @@ export function verifyLogStep(args: {
       message: `the log's origin changed from ${prevOrigin} to ${origin}`,
     });
   }
-  const leaves = args.batchLeafHashes;
-  if (leaves && leaves.length === root.leafCount) {
-    const tree = prevLog
-      ? MerkleAccumulator.fromFrontier(prevLog.treeSize, prevLog.frontier)
-      : new MerkleAccumulator();
-    for (const leaf of leaves) tree.add(leaf);
-    if (tree.size !== log.treeSize || !bytesEqual(tree.root(), log.treeRoot)) {
-      problems.push({
+  if (args.batchLeafHashes) {
+    problems.push(...verifyLogStepLeaves(previous, root, args.batchLeafHashes));
+  }
+  return problems;
+}
+
+/**
+ * The part of verifyLogStep that needs the batch's leaf hashes: the previous tree (from its
+ * frontier) plus these leaves must be this root's tree (LOG_ROOT), and the consistency proof
+ * between the two checkpoints, computed from them, must verify (LOG_INCONSISTENT). Nothing is
+ * checked when the leaf count is not the batch's (the batch check reports that).
+ */
+export function verifyLogStepLeaves(
+  previous: SealedRootRecord | undefined,
+  root: SealedRootRecord,
+  leaves: readonly Uint8Array[],
+): LogProblem[] {
+  const log = root.log;
+  if (!log || leaves.length !== root.leafCount) return [];
+  const prevLog = previous?.log;
+  const tree = prevLog
+    ? MerkleAccumulator.fromFrontier(prevLog.treeSize, prevLog.frontier)
+    : new MerkleAccumulator();
+  for (const leaf of leaves) tree.add(leaf);
+  if (tree.size !== log.treeSize || !bytesEqual(tree.root(), log.treeRoot)) {
+    return [
+      {
         kind: 'LOG_ROOT',
-        message: `the previous tree (size ${prevLog?.treeSize ?? 0}) plus this batch's ${leaves.length} leaves has root ${toBase64(tree.root())}, not the sealed ${toBase64(log.treeRoot)}`,
-      });
-    } else if (prevLog) {
-      const proof = consistencyProofFromFrontier(prevLog, leaves);
-      if (
-        !verifyConsistency(prevLog.treeSize, log.treeSize, proof, prevLog.treeRoot, log.treeRoot)
-      ) {
-        problems.push({
+        message: `the previous tree (size ${prevLog?.treeSize ?? 0}) plus this batch's ${leaves.length} leaves has root ${toBase64(tree.root())}, not the sealed ${toBase64(log.treeRoot)} of size ${log.treeSize}`,
+      },
+    ];
+  }
+  if (prevLog) {
+    const proof = consistencyProofFromFrontier(prevLog, leaves);
+    if (!verifyConsistency(prevLog.treeSize, log.treeSize, proof, prevLog.treeRoot, log.treeRoot)) {
+      return [
+        {
           kind: 'LOG_INCONSISTENT',
           message: `checkpoint of size ${log.treeSize} is not proven to extend checkpoint of size ${prevLog.treeSize}`,
-        });
+        },
+      ];
+    }
+  }
+  return [];
+}
+
+/**
+ * Checks every step of one partition's log against its records as they stream past in offset
+ * order (verifyLogStepLeaves per batch), holding one batch's leaf hashes at a time. `roots` are
+ * the chain's trusted roots; the first copy of each sequence is followed (verifyChain reports
+ * forks), and steps across a missing sequence are skipped (verifyChain reports the gap).
+ */
+export class LogVerifier {
+  private readonly chain: SealedRootRecord[];
+  private index = 0;
+  private leaves: Uint8Array[] = [];
+  private readonly problems: (LogProblem & { batchSequence: number })[] = [];
+
+  constructor(roots: readonly SealedRootRecord[]) {
+    const bySequence = new Map<number, SealedRootRecord>();
+    for (const root of roots) {
+      if (!bySequence.has(root.batchSequence)) bySequence.set(root.batchSequence, root);
+    }
+    const ordered = [...bySequence.values()].sort((a, b) => a.batchSequence - b.batchSequence);
+    const start = ordered.findIndex((r) => r.log !== undefined);
+    this.chain = start < 0 ? [] : ordered.slice(start);
+    // Batches must not overlap for records to be attributed; verifyChain reports overlaps.
+    for (let i = 1; i < this.chain.length; i++) {
+      if (
+        (this.chain[i] as SealedRootRecord).firstOffset <=
+        (this.chain[i - 1] as SealedRootRecord).lastOffset
+      ) {
+        this.chain.length = i;
+        break;
       }
     }
   }
-  return problems;
+
+  /** The partition's next record (offsets must not decrease). */
+  add(topic: string, partition: number, offset: number, value: Uint8Array): void {
+    while (
+      this.index < this.chain.length &&
+      offset > (this.chain[this.index] as SealedRootRecord).lastOffset
+    ) {
+      this.close();
+    }
+    const root = this.chain[this.index];
+    if (!root || offset < root.firstOffset) return;
+    this.leaves.push(leafHash(encodeLeafData({ topic, partition, offset }, value)));
+  }
+
+  finish(): (LogProblem & { batchSequence: number })[] {
+    while (this.index < this.chain.length) this.close();
+    return this.problems;
+  }
+
+  private close(): void {
+    const root = this.chain[this.index] as SealedRootRecord;
+    const previous = this.index > 0 ? this.chain[this.index - 1] : undefined;
+    const linked = !previous || previous.batchSequence + 1 === root.batchSequence;
+    if (linked && root.log && (previous === undefined || previous.log !== undefined)) {
+      for (const p of verifyLogStepLeaves(previous, root, this.leaves)) {
+        this.problems.push({ ...p, batchSequence: root.batchSequence });
+      }
+    }
+    this.leaves = [];
+    this.index++;
+  }
 }
 
 /**
