@@ -101,6 +101,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .requiredOption('--partition <n>', 'partition of the record')
     .requiredOption('--offset <n>', 'offset of the record')
     .option('--out <file>', 'write the bundle here instead of stdout')
+    .option(
+      '--format <format>',
+      'bundle (JSON) or tlog-proof (c2sp.org/tlog-proof@v1, checked against the newest checkpoint)',
+      'bundle',
+    )
     .option('--roots-topic <topic>', 'topic holding the sealed roots', 'sealed-roots')
     .addOption(
       new Option('--keyring <file>', 'only use roots signed by these keys').env('VIGIL_KEYRING'),
@@ -115,6 +120,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
             out?: string;
             rootsTopic: string;
             keyring?: string;
+            format?: string;
           },
           command: Command,
         ) => {
@@ -126,7 +132,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   audit
     .command('verify-bundle')
     .description('verify a proof bundle fully offline')
-    .argument('<file>', 'bundle written by `vigil audit prove`')
+    .argument('<file>', 'bundle or tlog proof written by `vigil audit prove`')
     .addOption(
       new Option('--keyring <file>', 'PEM public keys trusted to sign roots').env('VIGIL_KEYRING'),
     )

@@ -11,6 +11,7 @@ import { createPrivateKey } from 'node:crypto';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import {
   extendLog,
+  leafHash,
   formatAddCheckpoint,
   parseProofLines,
   signRoot,
@@ -169,6 +170,47 @@ describe('sealed partitions as C2SP logs', () => {
     expect(results[0]).toMatchObject({ ok: true });
     expect(results[1]).toMatchObject({ ok: true });
     expect(results[2]?.ok).toBe(false);
+  });
+
+  it('proves a record as a c2sp.org/tlog-proof that verify-bundle and Go accept', async () => {
+    const file = path.join(fixture.dir, 'record.tlog-proof');
+    const proved = await vigil([
+      'audit',
+      'prove',
+      '--format',
+      'tlog-proof',
+      '--topic',
+      fixture.eventsTopic,
+      '--partition',
+      '0',
+      '--offset',
+      '3',
+      '--out',
+      file,
+      ...roots(),
+      ...keyring(),
+    ]);
+    expect(proved.stderr).toBe('');
+    expect(proved.code).toBe(0);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toMatch(/^c2sp\.org\/tlog-proof@v1\nextra \S+\nindex 3\n/);
+    const verified = await vigil(['audit', 'verify-bundle', file, ...keyring()]);
+    expect(verified.stdout).toContain('VERIFIED');
+    expect(verified.code).toBe(0);
+    const tamperedFile = path.join(fixture.dir, 'tampered.tlog-proof');
+    fs.writeFileSync(tamperedFile, text.replace('index 3\n', 'index 4\n'));
+    expect((await vigil(['audit', 'verify-bundle', tamperedFile, ...keyring()])).code).toBe(1);
+    if (go) {
+      const vkeys = (await vigil(['audit', 'vkeys', ...roots(), ...keyring()])).stdout
+        .trim()
+        .split('\n');
+      const extra = Buffer.from(/^extra (\S+)$/m.exec(text)![1]!, 'base64');
+      const leaf = leafHash(new Uint8Array(extra));
+      const [result] = go([
+        { kind: 'tlog-proof', vkeys, proofText: text, leaf: Buffer.from(leaf).toString('base64') },
+      ]);
+      expect(result).toMatchObject({ ok: true });
+    }
   });
 
   it('watch stores the newest checkpoints, then fails loudly on a fork forged with the real key', async () => {
