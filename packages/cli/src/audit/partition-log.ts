@@ -88,13 +88,31 @@ export async function readLeafHashes(args: {
   const lastIndex = log.findIndex((r) => r.log.treeSize >= to);
   const last = log[lastIndex < 0 ? log.length - 1 : lastIndex] as LogRoot;
   const { topic, partition } = first;
-  const records: StoredRecord[] = [];
+  const batches = log.slice(after + 1, log.indexOf(last) + 1);
+  // Leaves are hashed as records stream past (nothing but the hashes is kept). Only records
+  // inside the roots' ranges are leaves: offsets between batches are transaction markers.
+  const leaves: Uint8Array[] = [];
+  const counts = batches.map(() => 0);
+  let current = 0;
   await readRecords(
     args.kafka,
     args.admin,
     topic,
-    (_p, batch) => {
-      for (const record of batch) records.push(record);
+    (_p, records: StoredRecord[]) => {
+      for (const record of records) {
+        while (
+          current < batches.length &&
+          record.offset > (batches[current] as LogRoot).lastOffset
+        ) {
+          current++;
+        }
+        const root = batches[current];
+        if (!root || record.offset < root.firstOffset) continue;
+        leaves.push(
+          leafHash(encodeLeafData({ topic, partition, offset: record.offset }, record.value)),
+        );
+        counts[current] = (counts[current] as number) + 1;
+      }
     },
     {
       partitions: [partition],
@@ -102,27 +120,15 @@ export async function readLeafHashes(args: {
       endOffsets: new Map([[partition, last.lastOffset + 1]]),
     },
   );
-  // Only the records inside the roots' ranges are leaves (offsets between batches are markers).
-  const leaves: Uint8Array[] = [];
-  let at = 0;
-  for (const root of log.slice(after + 1, log.indexOf(last) + 1)) {
-    let count = 0;
-    while (at < records.length && (records[at] as StoredRecord).offset <= root.lastOffset) {
-      const record = records[at++] as StoredRecord;
-      if (record.offset < root.firstOffset) continue;
-      leaves.push(
-        leafHash(encodeLeafData({ topic, partition, offset: record.offset }, record.value)),
-      );
-      count++;
-    }
-    if (count !== root.leafCount) {
+  batches.forEach((root, i) => {
+    if (counts[i] !== root.leafCount) {
       throw new CliError(
-        `${topic}/${partition} batch ${root.batchSequence} seals ${root.leafCount} records but Kafka holds ${count} in offsets ${root.firstOffset}..${root.lastOffset}`,
+        `${topic}/${partition} batch ${root.batchSequence} seals ${root.leafCount} records but Kafka holds ${counts[i]} in offsets ${root.firstOffset}..${root.lastOffset}`,
         EXIT.FAILED,
         'run `vigil audit verify`: the sealed log does not match the records',
       );
     }
-  }
+  });
   return leaves.slice(0, to - startSize);
 }
 
