@@ -194,6 +194,24 @@ describe('Vigil under faults', () => {
       1_000,
     ).catch(() => undefined);
 
+    // Every partition is a C2SP log: after the SIGKILLs and rebalances its checkpoints must all be
+    // one append-only tree (verify checked each consecutive pair with a consistency proof; the
+    // monitor checks every checkpoint shown against the records and the newest one).
+    const watch = await runVigil(
+      [
+        '--brokers',
+        stack.brokers,
+        'audit',
+        'watch',
+        '--state',
+        path.join(stack.dir, 'watch-state.json'),
+        '--keyring',
+        stack.keyringFile,
+      ],
+      { VIGIL_STATE_DIR: stack.dir, ...stack.cliKafkaEnv() },
+    );
+    const checkpointsConsistent = watch.code === 0 ? true : watch.stderr.trim();
+
     const counts = await countEventIds(kafka, 'access-events');
     const acked = [...steady.acked.keys()];
     const lost = acked.filter((id) => !counts.has(id)).length;
@@ -255,6 +273,7 @@ describe('Vigil under faults', () => {
       decisionsLost,
       decisionsDuplicated,
       verify: report.ok,
+      checkpointsConsistent,
       problems: report.findings.slice(0, 5),
     }).toEqual({
       lost: 0,
@@ -265,6 +284,7 @@ describe('Vigil under faults', () => {
       decisionsLost: 0,
       decisionsDuplicated: 0,
       verify: true,
+      checkpointsConsistent: true,
       problems: [],
     });
     expect(returned.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@
 import { bytesEqual, toHex } from './bytes';
 import { sealedRootHash } from './encoding';
 import type { Keyring } from './keyring';
+import { type LogProblemKind, verifyLogStep } from './log';
 import { ZERO_HASH } from './merkle';
 import { type SealedRootRecord, rootInvariantProblem, sealedRootProblem } from './root';
 import { verifyRootSignature } from './signing';
@@ -38,7 +39,11 @@ export type ChainProblemKind =
   /** leafCount is impossible for the offset range. */
   | 'BAD_LEAF_COUNT'
   /** firstOffset > lastOffset, or the first root starts before the partition's first record. */
-  | 'BAD_OFFSETS';
+  | 'BAD_OFFSETS'
+  /** A version-2 root's log fields contradict each other (frontier, tree root, checkpoint). */
+  | 'BAD_LOG'
+  /** One step of the partition's cumulative log is wrong (see verifyLogStep). */
+  | LogProblemKind;
 
 export interface ChainProblem {
   kind: ChainProblemKind;
@@ -164,6 +169,11 @@ export function verifyChain(
           `offsets ${expected}..${root.firstOffset - 1} before the first root are not sealed`,
         );
       }
+      if (root.batchSequence === 0) {
+        for (const p of verifyLogStep({ previous: undefined, root, keyring })) {
+          report(p.kind, p.message);
+        }
+      }
       prev = { root, hash };
       continue;
     }
@@ -185,6 +195,11 @@ export function verifyChain(
         'FORK',
         `prevRootHash ${toHex(root.prevRootHash)} is not the hash ${toHex(prev.hash)} of batch ${prev.root.batchSequence}`,
       );
+    } else {
+      // The log's step is checked only between linked roots: across a gap the sizes cannot add up.
+      for (const p of verifyLogStep({ previous: prev.root, root, keyring })) {
+        report(p.kind, p.message);
+      }
     }
 
     if (root.firstOffset <= prev.root.lastOffset) {

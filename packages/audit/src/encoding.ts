@@ -33,6 +33,18 @@
  *   2     u16be   K = keyId length        1..128
  *   K     keyId                           ASCII, e.g. "ed25519:<32 hex>"
  *
+ * Version 2 appends the partition's cumulative log (see log.ts), so the signature and the chain
+ * hash cover it:
+ *
+ *   8     u64be   treeSize
+ *   32    treeRoot
+ *   1     u8      F = frontier hashes     popcount(treeSize), 0..53
+ *   32*F  frontier                        largest subtree first
+ *   4     u32be   C = checkpoint length
+ *   C     checkpoint                      the signed note, UTF-8
+ *
+ * The version field sits at the same place in both, so no version-1 encoding is a version-2 one.
+ *
  * key_id is signed so that a signature cannot be re-attributed to another key id. Protobuf is
  * deliberately not what gets signed: its encoding is not canonical (field order, default
  * omission, unknown fields), so re-encoding a decoded message need not give the signed bytes.
@@ -116,7 +128,7 @@ export function canonicalRootBytes(root: UnsignedSealedRoot & { keyId: string })
   if (problem) {
     throw new AuditError('MALFORMED_ROOT', `sealed root ${problem.field} ${problem.reason}`);
   }
-  return new ByteWriter()
+  const writer = new ByteWriter()
     .ascii(SEALED_ROOT_DOMAIN_TAG)
     .u32(root.version)
     .lengthPrefixed16(Buffer.from(root.topic, 'latin1'))
@@ -128,8 +140,15 @@ export function canonicalRootBytes(root: UnsignedSealedRoot & { keyId: string })
     .bytes(root.rootHash)
     .bytes(root.prevRootHash)
     .u64(root.sealedAtMillis)
-    .lengthPrefixed16(Buffer.from(root.keyId, 'latin1'))
-    .finish();
+    .lengthPrefixed16(Buffer.from(root.keyId, 'latin1'));
+  const log = root.log;
+  if (log) {
+    const checkpoint = Buffer.from(log.checkpoint, 'utf8');
+    writer.u64(log.treeSize).bytes(log.treeRoot).bytes(Uint8Array.of(log.frontier.length));
+    for (const hash of log.frontier) writer.bytes(hash);
+    writer.u32(checkpoint.length).bytes(checkpoint);
+  }
+  return writer.finish();
 }
 
 /**

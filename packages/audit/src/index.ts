@@ -37,7 +37,26 @@ export {
   canonicalRootBytes,
   sealedRootHash,
 } from './encoding';
-export { SEALED_ROOT_VERSION, type UnsignedSealedRoot, type SealedRootRecord } from './root';
+export {
+  SEALED_ROOT_VERSION,
+  SEALED_ROOT_VERSION_LOG,
+  SEALED_ROOT_VERSIONS,
+  type UnsignedSealedRoot,
+  type SealedRootRecord,
+  type SealedRootLog,
+} from './root';
+export {
+  type LogState,
+  type LogProblem,
+  type LogProblemKind,
+  extendLog,
+  logInvariantProblem,
+  rootOrigin,
+  verifyLogStep,
+  verifyLogStepLeaves,
+  LogVerifier,
+  consistencyProofFromFrontier,
+} from './log';
 export { toProtoSealedRoot, fromProtoSealedRoot } from './proto';
 export {
   KEY_ID_PREFIX,

@@ -21,7 +21,11 @@ export interface SealedRootJson {
   sealedAt: string;
   keyId: string;
   signature: string;
+  /** Version 2 only: the cumulative log, hashes in lowercase hex, treeSize a decimal string. */
+  log?: { treeSize: string; treeRoot: string; frontier: string[]; checkpoint: string };
 }
+
+const LOG_JSON_FIELDS = ['treeSize', 'treeRoot', 'frontier', 'checkpoint'] as const;
 
 const SEALED_ROOT_JSON_FIELDS = [
   'version',
@@ -56,6 +60,14 @@ export function sealedRootToJson(root: SealedRootRecord): SealedRootJson {
     sealedAt: formatRfc3339(root.sealedAtMillis),
     keyId: root.keyId,
     signature: toHex(root.signature),
+    ...(root.log && {
+      log: {
+        treeSize: String(root.log.treeSize),
+        treeRoot: toHex(root.log.treeRoot),
+        frontier: root.log.frontier.map(toHex),
+        checkpoint: root.log.checkpoint,
+      },
+    }),
   };
 }
 
@@ -69,7 +81,17 @@ export function parseSealedRootJson(
   json: unknown,
   path: string,
 ): SealedRootRecord {
-  const o = fields.object(json, path, SEALED_ROOT_JSON_FIELDS);
+  // `log` is part of the shape exactly when the root says it is version 2.
+  const withLog =
+    typeof json === 'object' &&
+    json !== null &&
+    Object.prototype.hasOwnProperty.call(json, 'log') &&
+    (json as Record<string, unknown>).version === 2;
+  const o = fields.object(
+    json,
+    path,
+    withLog ? [...SEALED_ROOT_JSON_FIELDS, 'log' as const] : SEALED_ROOT_JSON_FIELDS,
+  ) as Record<(typeof SEALED_ROOT_JSON_FIELDS)[number] | 'log', unknown>;
   const at = (name: string) => `${path}.${name}`;
   const root: SealedRootRecord = {
     version: fields.uint(o.version, at('version')),
@@ -85,6 +107,18 @@ export function parseSealedRootJson(
     keyId: fields.string(o.keyId, at('keyId')),
     signature: fields.hex(o.signature, at('signature'), SIGNATURE_SIZE),
   };
+  if (withLog) {
+    const l = fields.object(o.log, at('log'), LOG_JSON_FIELDS);
+    if (!Array.isArray(l.frontier)) fields.fail(at('log.frontier'), 'must be an array');
+    root.log = {
+      treeSize: fields.decimal(l.treeSize, at('log.treeSize')),
+      treeRoot: fields.hex(l.treeRoot, at('log.treeRoot'), HASH_SIZE),
+      frontier: (l.frontier as unknown[]).map((h, i) =>
+        fields.hex(h, at(`log.frontier.${i}`), HASH_SIZE),
+      ),
+      checkpoint: fields.string(l.checkpoint, at('log.checkpoint')),
+    };
+  }
   const problem = sealedRootProblem(root);
   if (problem) fields.fail(at(problem.field), problem.reason);
   return root;

@@ -26,6 +26,12 @@ export function toProtoSealedRoot(record: SealedRootRecord): vigil.v1.ISealedRoo
     sealedAt: timestampFromMillis(record.sealedAtMillis),
     keyId: record.keyId,
     signature: copyBytes(record.signature),
+    ...(record.log && {
+      treeSize: record.log.treeSize,
+      treeRoot: copyBytes(record.log.treeRoot),
+      treeFrontier: record.log.frontier.map(copyBytes),
+      checkpoint: record.log.checkpoint,
+    }),
   });
 }
 
@@ -51,6 +57,22 @@ export function fromProtoSealedRoot(msg: vigil.v1.ISealedRoot): SealedRootRecord
     keyId: msg.keyId as string,
     signature: bytes(msg.signature),
   };
+  const treeSize = int64(msg.treeSize ?? 0);
+  const hasLog =
+    treeSize !== 0 ||
+    (msg.treeRoot?.length ?? 0) > 0 ||
+    (msg.treeFrontier?.length ?? 0) > 0 ||
+    (msg.checkpoint ?? '') !== '';
+  // proto3 cannot tell an absent field from a default one: a version-1 root has all four at their
+  // defaults, and any of them set makes it a root with a log (which version 1 refuses).
+  if (hasLog) {
+    record.log = {
+      treeSize,
+      treeRoot: bytes(msg.treeRoot),
+      frontier: (msg.treeFrontier ?? []).map(bytes),
+      checkpoint: msg.checkpoint as string,
+    };
+  }
   const problem = sealedRootProblem(record);
   if (problem) {
     throw new AuditError('MALFORMED_ROOT', `sealed root ${snake(problem.field)} ${problem.reason}`);

@@ -3,12 +3,51 @@
  * one topic-partition. The wire form is vigil.v1.SealedRoot (see proto.ts); what is signed is
  * canonicalRootBytes (see encoding.ts).
  */
-import { HASH_SIZE, SIGNATURE_SIZE, MAX_U32, asSafeUint, bytesEqual, isBytes } from './bytes';
+import {
+  HASH_SIZE,
+  SIGNATURE_SIZE,
+  MAX_U32,
+  asSafeUint,
+  bytesEqual,
+  isBytes,
+  isHash,
+} from './bytes';
 import { keyIdProblem, partitionProblem, topicProblem } from './fields';
+import { logInvariantProblem } from './log';
 import { ZERO_HASH } from './merkle';
 
-/** The only version of the signed encoding this library produces and verifies. */
+/** Version 1: a signed root over one batch, nothing more. Still verified, no longer sealed. */
 export const SEALED_ROOT_VERSION = 1;
+
+/**
+ * Version 2: version 1 plus the partition's cumulative log (SealedRootLog), covered by the
+ * signature. What the sealer writes now.
+ */
+export const SEALED_ROOT_VERSION_LOG = 2;
+
+/** Versions this library verifies. */
+export const SEALED_ROOT_VERSIONS: readonly number[] = [
+  SEALED_ROOT_VERSION,
+  SEALED_ROOT_VERSION_LOG,
+];
+
+/** Most set bits a safe-integer tree size can have, so the longest frontier. */
+export const MAX_FRONTIER = 53;
+
+/**
+ * The cumulative log of a topic-partition after a batch (version 2 roots only). Leaf i of the log
+ * is the i-th record sealed since the chain's first version-2 root, hashed as in its batch.
+ */
+export interface SealedRootLog {
+  /** Leaves in the cumulative tree after this batch. */
+  treeSize: number;
+  /** RFC 6962 root of those leaves. */
+  treeRoot: Uint8Array;
+  /** Compact range [0, treeSize): one hash per set bit of treeSize, largest subtree first. */
+  frontier: Uint8Array[];
+  /** The signed checkpoint note of (origin, treeSize, treeRoot), signed with the root's key. */
+  checkpoint: string;
+}
 
 export interface UnsignedSealedRoot {
   version: number;
@@ -24,6 +63,8 @@ export interface UnsignedSealedRoot {
   prevRootHash: Uint8Array;
   /** Epoch milliseconds, UTC. */
   sealedAtMillis: number;
+  /** Present exactly in version 2 roots. */
+  log?: SealedRootLog;
 }
 
 export type SealedRootRecord = UnsignedSealedRoot & { keyId: string; signature: Uint8Array };
@@ -50,13 +91,13 @@ export function unsignedRootProblem(root: unknown, withKeyId: boolean): FieldPro
   if (typeof root !== 'object' || root === null)
     return { field: 'root', reason: 'must be an object' };
   const r = root as Record<string, unknown>;
-  if (r.version !== SEALED_ROOT_VERSION) {
+  if (r.version !== SEALED_ROOT_VERSION && r.version !== SEALED_ROOT_VERSION_LOG) {
     const reason =
       typeof r.version === 'number' &&
       Number.isInteger(r.version) &&
       r.version >= 0 &&
       r.version <= MAX_U32
-        ? `unsupported version ${r.version} (this library handles version ${SEALED_ROOT_VERSION})`
+        ? `unsupported version ${r.version} (this library handles versions ${SEALED_ROOT_VERSIONS.join(' and ')})`
         : 'must be an unsigned 32-bit integer';
     return { field: 'version', reason };
   }
@@ -75,9 +116,42 @@ export function unsignedRootProblem(root: unknown, withKeyId: boolean): FieldPro
       return { field, reason: `must be a ${HASH_SIZE}-byte Uint8Array` };
     }
   }
+  const log = logFieldProblem(r.version as number, r.log);
+  if (log) return log;
   if (withKeyId) {
     const keyId = keyIdProblem(r.keyId);
     if (keyId) return { field: 'keyId', reason: keyId };
+  }
+  return undefined;
+}
+
+/** The log fields' shape: present exactly in version 2, sizes and counts representable. */
+function logFieldProblem(version: number, log: unknown): FieldProblem | undefined {
+  if (version === SEALED_ROOT_VERSION) {
+    return log === undefined
+      ? undefined
+      : { field: 'log', reason: 'must be absent in a version 1 root' };
+  }
+  if (typeof log !== 'object' || log === null) {
+    return { field: 'log', reason: 'is required in a version 2 root' };
+  }
+  const l = log as Record<string, unknown>;
+  const size = asSafeUint(l.treeSize);
+  if (size === undefined || size < 1) {
+    return { field: 'log.treeSize', reason: 'must be a positive safe integer' };
+  }
+  if (!isHash(l.treeRoot)) {
+    return { field: 'log.treeRoot', reason: `must be a ${HASH_SIZE}-byte Uint8Array` };
+  }
+  if (!Array.isArray(l.frontier) || l.frontier.length > MAX_FRONTIER) {
+    return { field: 'log.frontier', reason: `must be an array of at most ${MAX_FRONTIER} hashes` };
+  }
+  const bad = l.frontier.findIndex((h: unknown) => !isHash(h));
+  if (bad >= 0) {
+    return { field: `log.frontier.${bad}`, reason: `must be a ${HASH_SIZE}-byte Uint8Array` };
+  }
+  if (typeof l.checkpoint !== 'string' || l.checkpoint.length === 0) {
+    return { field: 'log.checkpoint', reason: 'must be a non-empty string (a signed note)' };
   }
   return undefined;
 }
@@ -92,7 +166,7 @@ export function sealedRootProblem(root: unknown): FieldProblem | undefined {
   return undefined;
 }
 
-export type InvariantKind = 'BAD_OFFSETS' | 'BAD_LEAF_COUNT' | 'BAD_PREV_HASH';
+export type InvariantKind = 'BAD_OFFSETS' | 'BAD_LEAF_COUNT' | 'BAD_PREV_HASH' | 'BAD_LOG';
 
 /**
  * What must hold within one well-formed root: a non-empty offset range, between 1 and
@@ -128,5 +202,7 @@ export function rootInvariantProblem(
       reason: `batch ${root.batchSequence} has an all-zero prevRootHash; only batch 0 may`,
     };
   }
+  const log = logInvariantProblem(root);
+  if (log) return { kind: 'BAD_LOG', reason: log };
   return undefined;
 }

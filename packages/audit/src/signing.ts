@@ -44,6 +44,14 @@ export function signRoot(
     prevRootHash: copyBytes(unsigned.prevRootHash),
     sealedAtMillis: unsigned.sealedAtMillis,
     keyId: keyIdFor(privateKey),
+    ...(unsigned.log && {
+      log: {
+        treeSize: unsigned.log.treeSize,
+        treeRoot: copyBytes(unsigned.log.treeRoot),
+        frontier: unsigned.log.frontier.map(copyBytes),
+        checkpoint: unsigned.log.checkpoint,
+      },
+    }),
   };
   const signature = crypto.sign(null, canonicalRootBytes(body), privateKey);
   return { ...body, signature: new Uint8Array(signature) };

@@ -389,11 +389,18 @@ describe('proof bundles', () => {
       'sealedRoot.batchSequence',
     ],
     [
-      'sealedRoot.version 2',
+      'sealedRoot.version 3',
+      (b) => {
+        b.sealedRoot.version = 3;
+      },
+      'sealedRoot.version',
+    ],
+    [
+      'sealedRoot.version 2 without its log',
       (b) => {
         b.sealedRoot.version = 2;
       },
-      'sealedRoot.version',
+      'sealedRoot.log',
     ],
     [
       'sealedRoot.keyId missing',

@@ -17,7 +17,9 @@ import {
   buildRecordTlogProof,
   checkpointOrigin,
   consistencyProof,
+  consistencyProofFromFrontier,
   encodeLeafData,
+  extendLog,
   formatAddCheckpoint,
   formatCheckpoint,
   formatVerifierKey,
@@ -30,6 +32,7 @@ import {
   verifyConsistency,
   verifyInclusion,
   type Checkpoint,
+  type SealedRootLog,
 } from '../src';
 import {
   EXAMPLE_CHECKPOINT_5,
@@ -518,6 +521,44 @@ describe('interop with Go golang.org/x/mod/sumdb (note, tlog)', () => {
     const results = go(checks);
     results.forEach((result, i) => {
       expect([i, result.ok]).toEqual([i, i % 3 === 0]);
+    });
+  });
+  it("a sealer's log, batch by batch: Go opens every checkpoint and checks each step's proof from the frontier", () => {
+    // Batches as the sealer cuts them; each root's log is extended from the previous frontier
+    // alone, and the proof between consecutive checkpoints is computed the same way.
+    const cuts = [0, 7, 8, 40, 41, 64, 128, 129, 200, 300];
+    let previous: SealedRootLog | undefined;
+    const checks: Record<string, unknown>[] = [];
+    for (let i = 1; i < cuts.length; i++) {
+      const batch = leaves.slice(cuts[i - 1], cuts[i]);
+      const log = extendLog({
+        logName: 'vigil.example.com/audit',
+        topic: 'access-events',
+        partition: 3,
+        previous,
+        leafHashes: batch,
+        privateKey: key.privateKey,
+      });
+      expect(log.treeRoot).toEqual(roots[cuts[i] as number]);
+      checks.push({ kind: 'note', vkeys: [vkey], note: log.checkpoint });
+      if (previous) {
+        const proof = consistencyProofFromFrontier(previous, batch);
+        const step = {
+          kind: 'consistency',
+          oldSize: previous.treeSize,
+          oldRoot: b64(previous.treeRoot),
+          newSize: log.treeSize,
+          newRoot: b64(log.treeRoot),
+        };
+        checks.push({ ...step, proof: proof.map(b64) });
+        checks.push({ ...step, proof: proof.map((h, j) => b64(j === 0 ? flipByte(h, 5) : h)) });
+      }
+      previous = log;
+    }
+    const results = go(checks);
+    results.forEach((result, i) => {
+      const tampered = checks[i]?.kind === 'consistency' && checks[i - 1]?.kind === 'consistency';
+      expect([i, result.ok]).toEqual([i, !tampered]);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { auditKeygen, auditProve, auditVerify, auditVerifyBundle } from './audit/commands';
+import { registerLogCommands } from './audit/log-program';
 import { authzCheck, type CheckFlags } from './commands/authz';
 import { eventsSend, type SendFlags } from './commands/events';
 import { riskClear, riskShow } from './commands/risk';
@@ -110,6 +111,11 @@ export function buildProgram(
     .requiredOption('--partition <n>', 'partition of the record')
     .requiredOption('--offset <n>', 'offset of the record')
     .option('--out <file>', 'write the bundle here instead of stdout')
+    .option(
+      '--format <format>',
+      'bundle (JSON) or tlog-proof (c2sp.org/tlog-proof@v1, checked against the newest checkpoint)',
+      'bundle',
+    )
     .option('--roots-topic <topic>', 'topic holding the sealed roots', 'sealed-roots')
     .addOption(
       new Option('--keyring <file>', 'only use roots signed by these keys').env('VIGIL_KEYRING'),
@@ -124,6 +130,7 @@ export function buildProgram(
             out?: string;
             rootsTopic: string;
             keyring?: string;
+            format?: string;
           },
           command: Command,
         ) => {
@@ -135,7 +142,7 @@ export function buildProgram(
   audit
     .command('verify-bundle')
     .description('verify a proof bundle fully offline')
-    .argument('<file>', 'bundle written by `vigil audit prove`')
+    .argument('<file>', 'bundle or tlog proof written by `vigil audit prove`')
     .addOption(
       new Option('--keyring <file>', 'PEM public keys trusted to sign roots').env('VIGIL_KEYRING'),
     )
@@ -153,6 +160,8 @@ export function buildProgram(
         auditKeygen(flags, createOutput(Boolean(globals(command).json))),
       ),
     );
+
+  registerLogCommands(audit, run, globals);
 
   const serviceOptions = (command: Command, addrEnv: string, tokenEnv: string) =>
     command

@@ -3230,6 +3230,18 @@ export namespace vigil {
             /** SealedRoot signature. */
             signature: Uint8Array;
 
+            /** SealedRoot treeSize. */
+            treeSize: number;
+
+            /** SealedRoot treeRoot. */
+            treeRoot: Uint8Array;
+
+            /** SealedRoot treeFrontier. */
+            treeFrontier: Uint8Array[];
+
+            /** SealedRoot checkpoint. */
+            checkpoint: string;
+
             /**
              * Creates a new SealedRoot instance using the specified properties.
              * @param [properties] Properties to set
@@ -3349,6 +3361,18 @@ export namespace vigil {
 
                 /** SealedRoot signature */
                 signature?: (Uint8Array|null);
+
+                /** SealedRoot treeSize */
+                treeSize?: (number|null);
+
+                /** SealedRoot treeRoot */
+                treeRoot?: (Uint8Array|null);
+
+                /** SealedRoot treeFrontier */
+                treeFrontier?: (Uint8Array[]|null);
+
+                /** SealedRoot checkpoint */
+                checkpoint?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

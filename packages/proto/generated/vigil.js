@@ -8805,6 +8805,10 @@ $root.vigil = (function() {
              * @property {google.protobuf.Timestamp.$Properties|null} [sealedAt] SealedRoot sealedAt
              * @property {string|null} [keyId] SealedRoot keyId
              * @property {Uint8Array|null} [signature] SealedRoot signature
+             * @property {number|null} [treeSize] SealedRoot treeSize
+             * @property {Uint8Array|null} [treeRoot] SealedRoot treeRoot
+             * @property {Array.<Uint8Array>|null} [treeFrontier] SealedRoot treeFrontier
+             * @property {string|null} [checkpoint] SealedRoot checkpoint
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8830,6 +8834,7 @@ $root.vigil = (function() {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             var SealedRoot = function (properties) {
+                this.treeFrontier = [];
                 if (properties)
                     for (var keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -8933,6 +8938,38 @@ $root.vigil = (function() {
             SealedRoot.prototype.signature = $util.newBuffer([]);
 
             /**
+             * SealedRoot treeSize.
+             * @member {number} treeSize
+             * @memberof vigil.v1.SealedRoot
+             * @instance
+             */
+            SealedRoot.prototype.treeSize = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * SealedRoot treeRoot.
+             * @member {Uint8Array} treeRoot
+             * @memberof vigil.v1.SealedRoot
+             * @instance
+             */
+            SealedRoot.prototype.treeRoot = $util.newBuffer([]);
+
+            /**
+             * SealedRoot treeFrontier.
+             * @member {Array.<Uint8Array>} treeFrontier
+             * @memberof vigil.v1.SealedRoot
+             * @instance
+             */
+            SealedRoot.prototype.treeFrontier = $util.emptyArray;
+
+            /**
+             * SealedRoot checkpoint.
+             * @member {string} checkpoint
+             * @memberof vigil.v1.SealedRoot
+             * @instance
+             */
+            SealedRoot.prototype.checkpoint = "";
+
+            /**
              * Creates a new SealedRoot instance using the specified properties.
              * @function create
              * @memberof vigil.v1.SealedRoot
@@ -8988,6 +9025,15 @@ $root.vigil = (function() {
                     writer.uint32(/* id 11, wireType 2 =*/90).string(message.keyId);
                 if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
                     writer.uint32(/* id 12, wireType 2 =*/98).bytes(message.signature);
+                if (message.treeSize != null && $Object.hasOwnProperty.call(message, "treeSize") && (typeof message.treeSize === "object" ? message.treeSize.low || message.treeSize.high : message.treeSize !== 0))
+                    writer.uint32(/* id 13, wireType 0 =*/104).int64(message.treeSize);
+                if (message.treeRoot != null && $Object.hasOwnProperty.call(message, "treeRoot") && message.treeRoot.length)
+                    writer.uint32(/* id 14, wireType 2 =*/114).bytes(message.treeRoot);
+                if (message.treeFrontier != null && message.treeFrontier.length)
+                    for (var i = 0; i < message.treeFrontier.length; ++i)
+                        writer.uint32(/* id 15, wireType 2 =*/122).bytes(message.treeFrontier[i]);
+                if (message.checkpoint != null && $Object.hasOwnProperty.call(message, "checkpoint") && message.checkpoint !== "")
+                    writer.uint32(/* id 16, wireType 2 =*/130).string(message.checkpoint);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (var i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -9150,6 +9196,41 @@ $root.vigil = (function() {
                                 delete message.signature;
                             continue;
                         }
+                    case 13: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.treeSize = value;
+                            else
+                                delete message.treeSize;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.treeRoot = value;
+                            else
+                                delete message.treeRoot;
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.treeFrontier && message.treeFrontier.length))
+                                message.treeFrontier = [];
+                            message.treeFrontier.push(reader.bytes());
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.checkpoint = value;
+                            else
+                                delete message.checkpoint;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -9236,6 +9317,22 @@ $root.vigil = (function() {
                 if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
                     if (!(message.signature && typeof message.signature.length === "number" || $util.isString(message.signature)))
                         return "signature: buffer expected";
+                if (message.treeSize != null && $Object.hasOwnProperty.call(message, "treeSize"))
+                    if (!$util.isInteger(message.treeSize) && !(message.treeSize && $util.isInteger(message.treeSize.low) && $util.isInteger(message.treeSize.high)))
+                        return "treeSize: integer|Long expected";
+                if (message.treeRoot != null && $Object.hasOwnProperty.call(message, "treeRoot"))
+                    if (!(message.treeRoot && typeof message.treeRoot.length === "number" || $util.isString(message.treeRoot)))
+                        return "treeRoot: buffer expected";
+                if (message.treeFrontier != null && $Object.hasOwnProperty.call(message, "treeFrontier")) {
+                    if (!$Array.isArray(message.treeFrontier))
+                        return "treeFrontier: array expected";
+                    for (var i = 0; i < message.treeFrontier.length; ++i)
+                        if (!(message.treeFrontier[i] && typeof message.treeFrontier[i].length === "number" || $util.isString(message.treeFrontier[i])))
+                            return "treeFrontier: buffer[] expected";
+                }
+                if (message.checkpoint != null && $Object.hasOwnProperty.call(message, "checkpoint"))
+                    if (!$util.isString(message.checkpoint))
+                        return "checkpoint: string expected";
                 return null;
             };
 
@@ -9332,6 +9429,35 @@ $root.vigil = (function() {
                             $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
                         else if (object.signature.length >= 0)
                             message.signature = object.signature;
+                if (object.treeSize != null)
+                    if (typeof object.treeSize === "object" ? object.treeSize.low || object.treeSize.high : $Number(object.treeSize) !== 0)
+                        if ($util.Long)
+                            message.treeSize = $util.Long.fromValue(object.treeSize, false);
+                        else if (typeof object.treeSize === "string")
+                            message.treeSize = $parseInt(object.treeSize, 10);
+                        else if (typeof object.treeSize === "number")
+                            message.treeSize = object.treeSize;
+                        else if (typeof object.treeSize === "object")
+                            message.treeSize = new $util.LongBits(object.treeSize.low >>> 0, object.treeSize.high >>> 0).toNumber();
+                if (object.treeRoot != null)
+                    if (object.treeRoot.length)
+                        if (typeof object.treeRoot === "string")
+                            $util.base64.decode(object.treeRoot, message.treeRoot = $util.newBuffer($util.base64.length(object.treeRoot)), 0);
+                        else if (object.treeRoot.length >= 0)
+                            message.treeRoot = object.treeRoot;
+                if (object.treeFrontier) {
+                    if (!$Array.isArray(object.treeFrontier))
+                        throw $TypeError(".vigil.v1.SealedRoot.treeFrontier: array expected");
+                    message.treeFrontier = $Array(object.treeFrontier.length);
+                    for (var i = 0; i < object.treeFrontier.length; ++i)
+                        if (typeof object.treeFrontier[i] === "string")
+                            $util.base64.decode(object.treeFrontier[i], message.treeFrontier[i] = $util.newBuffer($util.base64.length(object.treeFrontier[i])), 0);
+                        else if (object.treeFrontier[i].length >= 0)
+                            message.treeFrontier[i] = object.treeFrontier[i];
+                }
+                if (object.checkpoint != null)
+                    if (typeof object.checkpoint !== "string" || object.checkpoint.length)
+                        message.checkpoint = $String(object.checkpoint);
                 return message;
             };
 
@@ -9352,6 +9478,8 @@ $root.vigil = (function() {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 var object = {};
+                if (options.arrays || options.defaults)
+                    object.treeFrontier = [];
                 if (options.defaults) {
                     object.version = 0;
                     object.topic = "";
@@ -9399,6 +9527,19 @@ $root.vigil = (function() {
                         if (options.bytes !== $Array)
                             object.signature = $util.newBuffer(object.signature);
                     }
+                    if ($util.Long) {
+                        var long = new $util.Long(0, 0, false);
+                        object.treeSize = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.treeSize = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.treeRoot = "";
+                    else {
+                        object.treeRoot = [];
+                        if (options.bytes !== $Array)
+                            object.treeRoot = $util.newBuffer(object.treeRoot);
+                    }
+                    object.checkpoint = "";
                 }
                 if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
                     object.version = message.version;
@@ -9444,6 +9585,22 @@ $root.vigil = (function() {
                     object.keyId = message.keyId;
                 if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
                     object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                if (message.treeSize != null && $Object.hasOwnProperty.call(message, "treeSize"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.treeSize = typeof message.treeSize === "number" ? $BigInt(message.treeSize) : $util.Long.fromBits(message.treeSize.low >>> 0, message.treeSize.high >>> 0, false).toBigInt();
+                    else if (typeof message.treeSize === "number")
+                        object.treeSize = options.longs === $String ? $String(message.treeSize) : message.treeSize;
+                    else
+                        object.treeSize = options.longs === $String ? $util.Long.prototype.toString.call(message.treeSize) : options.longs === $Number ? new $util.LongBits(message.treeSize.low >>> 0, message.treeSize.high >>> 0).toNumber() : message.treeSize;
+                if (message.treeRoot != null && $Object.hasOwnProperty.call(message, "treeRoot"))
+                    object.treeRoot = options.bytes === $String ? $util.base64.encode(message.treeRoot, 0, message.treeRoot.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.treeRoot) : message.treeRoot;
+                if (message.treeFrontier && message.treeFrontier.length) {
+                    object.treeFrontier = $Array(message.treeFrontier.length);
+                    for (var j = 0; j < message.treeFrontier.length; ++j)
+                        object.treeFrontier[j] = options.bytes === $String ? $util.base64.encode(message.treeFrontier[j], 0, message.treeFrontier[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.treeFrontier[j]) : message.treeFrontier[j];
+                }
+                if (message.checkpoint != null && $Object.hasOwnProperty.call(message, "checkpoint"))
+                    object.checkpoint = message.checkpoint;
                 return object;
             };
 

@@ -1,8 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import {
-  SEALED_ROOT_VERSION,
+  SEALED_ROOT_VERSION_LOG,
   ZERO_HASH,
   encodeLeafData,
+  extendLog,
   leafHash,
   rootFromLeafHashes,
   sealedRootHash,
@@ -21,11 +22,14 @@ export interface BuiltRoot {
 /**
  * Seals one batch: leaves bind (topic, partition, offset) to the exact stored record bytes, the
  * root extends `previous` (or starts the chain with sequence 0 and a zero hash), and the result
- * is signed. Pure: publishing is the caller's job.
+ * is signed. The same leaves extend the partition's cumulative log from `previous.log` (or start
+ * it: a chain whose head is a version-1 root starts its log here), whose checkpoint is signed
+ * with the same key. Pure: publishing is the caller's job.
  */
 export function buildRoot(args: {
   topic: string;
   partition: number;
+  logName: string;
   records: readonly SealableRecord[];
   previous: ChainHead | undefined;
   privateKey: KeyObject;
@@ -38,9 +42,17 @@ export function buildRoot(args: {
   const leaves = records.map((r) =>
     leafHash(encodeLeafData({ topic, partition, offset: r.offset }, r.value)),
   );
+  const log = extendLog({
+    logName: args.logName,
+    topic,
+    partition,
+    previous: previous?.log,
+    leafHashes: leaves,
+    privateKey: args.privateKey,
+  });
   const root = signRoot(
     {
-      version: SEALED_ROOT_VERSION,
+      version: SEALED_ROOT_VERSION_LOG,
       topic,
       partition,
       batchSequence: previous ? previous.batchSequence + 1 : 0,
@@ -50,6 +62,7 @@ export function buildRoot(args: {
       rootHash: rootFromLeafHashes(leaves),
       prevRootHash: previous ? previous.rootHash : ZERO_HASH,
       sealedAtMillis: args.nowMs,
+      log,
     },
     args.privateKey,
   );
@@ -59,6 +72,7 @@ export function buildRoot(args: {
       batchSequence: root.batchSequence,
       lastOffset: last.offset,
       rootHash: sealedRootHash(root),
+      log: { treeSize: log.treeSize, frontier: log.frontier },
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { LogState } from '@vigil/audit';
+
 /**
  * The head of one topic-partition's chain: what the next root must extend.
  *
@@ -16,6 +18,12 @@ export interface ChainHead {
   rootHash: Uint8Array;
   /** Where that root is stored in the sealed-roots topic, when known. */
   stored?: { partition: number; offset: number };
+  /**
+   * The partition's cumulative log after that root (version 2 roots), read from the published
+   * root itself: what the next batch's leaves extend. Absent after a version-1 root, in which
+   * case the next root starts the log.
+   */
+  log?: LogState;
 }
 
 const FORMAT = 1;

@@ -62,6 +62,9 @@ export async function scanChainHeads(args: {
               lastOffset: root.lastOffset,
               rootHash: sealedRootHash(root),
               stored: { partition: batch.partition, offset: Number(message.offset) },
+              ...(root.log && {
+                log: { treeSize: root.log.treeSize, frontier: root.log.frontier },
+              }),
             });
           }
         } catch (err) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logNameProblem } from '@vigil/audit';
 import { commonEnv, loadConfig, port, positiveInt, type ConfigOf } from '@vigil/runtime';
 
 const topicList = () =>
@@ -17,6 +18,18 @@ export const sealerEnv = {
   /** The topics whose partitions are sealed. */
   SEALER_TOPICS: topicList().default(['access-events', 'authz-decisions', 'risk-admin']),
   SEALER_ROOTS_TOPIC: z.string().min(1).default('sealed-roots'),
+  /**
+   * Name of the deployment's log: each sealed partition is the c2sp.org log (and checkpoint key
+   * name) `<SEALER_LOG_NAME>/<topic>/<partition>`. A schema-less URL naming this deployment;
+   * changing it later starts new logs in the eyes of every verifier, so choose it once.
+   */
+  SEALER_LOG_NAME: z
+    .string()
+    .default('vigil.local/audit')
+    .superRefine((name, ctx) => {
+      const problem = logNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   SEALER_GROUP_ID: z.string().min(1).default('sealer'),
   /** Prefix of the per-partition transactional ids; instances of one deployment must share it. */
   SEALER_TRANSACTIONAL_ID_PREFIX: z.string().min(1).default('vigil-sealer'),

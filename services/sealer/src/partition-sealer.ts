@@ -17,6 +17,8 @@ export interface PartitionSealerDeps {
   key: SigningKey;
   groupId: string;
   rootsTopic: string;
+  /** SEALER_LOG_NAME: the partition's log is `<logName>/<topic>/<partition>`. */
+  logName: string;
   transactionalId: string;
   transactionTimeoutMs: number;
   maxBatchEvents: number;
@@ -165,6 +167,7 @@ export class PartitionSealer {
     const built = buildRoot({
       topic: this.topic,
       partition: this.partition,
+      logName: this.deps.logName,
       records,
       previous: this.head,
       privateKey: this.deps.key.privateKey,

@@ -204,6 +204,7 @@ export class Sealer {
         key: signingKey,
         groupId: config.SEALER_GROUP_ID,
         rootsTopic: config.SEALER_ROOTS_TOPIC,
+        logName: config.SEALER_LOG_NAME,
         transactionalId: `${config.SEALER_TRANSACTIONAL_ID_PREFIX}-${topic}-${partition}`,
         transactionTimeoutMs: config.SEALER_TRANSACTION_TIMEOUT_MS,
         maxBatchEvents: config.SEALER_MAX_BATCH_EVENTS,

@@ -115,11 +115,13 @@ describe('an aborted root followed by a takeover', () => {
     const doomed = buildRoot({
       topic: fixture.eventsTopic,
       partition: 0,
+      logName: 'vigil.local/audit',
       records: await recordsOf(10, 19),
       previous: {
         batchSequence: root0.batchSequence,
         lastOffset: root0.lastOffset,
         rootHash: sealedRootHash(root0),
+        ...(root0.log && { log: root0.log }),
       },
       privateKey: key,
       nowMs: Date.now(),

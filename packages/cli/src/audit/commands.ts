@@ -17,6 +17,7 @@ import type { Output } from '../output';
 import { missingTopic, recordPositionProblem, topicLayout } from './record-position';
 import { loadSealedRoots, readRecords, type Progress, type StoredRecord } from './sealed-log';
 import { SealedLogVerifier, type VerifyReport } from './verify-report';
+import { auditProveTlog, isTlogProofText, verifyTlogProofFile } from './tlog-proof-command';
 
 export const DEFAULT_SEALED_TOPICS = ['access-events', 'authz-decisions', 'risk-admin'];
 
@@ -198,9 +199,18 @@ export interface ProveFlags {
   offset: string;
   out?: string;
   keyring?: string;
+  /** bundle (JSON, the default) or tlog-proof (c2sp.org/tlog-proof@v1). */
+  format?: string;
 }
 
 export async function auditProve(flags: ProveFlags, out: Output): Promise<number> {
+  if (flags.format === 'tlog-proof') return auditProveTlog(flags, out);
+  if (flags.format !== undefined && flags.format !== 'bundle') {
+    throw new CliError(
+      `--format: expected bundle or tlog-proof, got "${flags.format}"`,
+      EXIT.USAGE,
+    );
+  }
   const partition = parseNonNegativeInt(flags.partition, '--partition');
   const offset = parseNonNegativeInt(flags.offset, '--offset');
   const kafka = cliKafka(flags);
@@ -314,7 +324,9 @@ export async function auditVerifyBundle(
   const keyring = readKeyring(flags.keyring);
   let bundle: unknown;
   try {
-    bundle = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const text = fs.readFileSync(file, 'utf8');
+    if (isTlogProofText(text)) return verifyTlogProofFile(text, keyring, out);
+    bundle = JSON.parse(text);
   } catch (err) {
     throw new CliError(`${file}: not a readable JSON file (${(err as Error).message})`, EXIT.USAGE);
   }

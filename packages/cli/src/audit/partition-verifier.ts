@@ -10,6 +10,7 @@
  */
 import {
   BatchVerifier,
+  LogVerifier,
   CoverageSweep,
   sealedRootHash,
   verifyChain,
@@ -98,6 +99,8 @@ export class PartitionVerifier {
   /** Problems of closed batches with any, by index into `trusted`. */
   private readonly batchProblems = new Map<number, BatchProblem[]>();
   private readonly coverage: CoverageSweep;
+  /** Each step of the partition's C2SP log (version 2 roots) against the records. */
+  private readonly log: LogVerifier;
   private firstOffset: number | undefined;
   private previousOffset: number | undefined;
   private records = 0;
@@ -125,6 +128,7 @@ export class PartitionVerifier {
           (this.trusted[a] as SealedRootRecord).firstOffset -
           (this.trusted[b] as SealedRootRecord).firstOffset,
       );
+    this.log = new LogVerifier(this.trusted);
     this.coverage = new CoverageSweep(this.trusted, {
       topic: this.topic,
       partition: this.partition,
@@ -159,6 +163,7 @@ export class PartitionVerifier {
     }
     // Every open batch now has firstOffset <= offset <= lastOffset: the record is in its range.
     for (const batch of this.open) batch.verifier.add(record);
+    this.log.add(this.topic, this.partition, offset, record.value);
 
     if (offset <= this.sealedThrough) {
       this.sealed++;
@@ -207,6 +212,15 @@ export class PartitionVerifier {
           message: problem.message,
         });
       }
+    }
+    for (const problem of this.log.finish()) {
+      findings.push({
+        kind: problem.kind,
+        topic,
+        partition,
+        batchSequence: problem.batchSequence,
+        message: `batch ${problem.batchSequence}: ${problem.message}`,
+      });
     }
     for (const problem of this.coverage.finish()) {
       findings.push({
