@@ -65,7 +65,7 @@ function serve<Req, Res>(
   const run = async () => {
     const scope = authenticate(
       {
-        authorization: firstString(call.metadata.get('authorization')),
+        authorization: stringValues(call.metadata.get('authorization')),
         certificate: deps.mtls ? peerCertificate(call) : undefined,
       },
       deps.sources,
@@ -101,9 +101,9 @@ export function toReceiptMessage(receipt: Receipt): vigil.v1.PublishReceipt {
   });
 }
 
-function firstString(values: grpc.MetadataValue[]): string | undefined {
-  const first = values[0];
-  return typeof first === 'string' ? first : undefined;
+/** Every value of a metadata key (two `authorization` values are refused by authenticate). */
+function stringValues(values: grpc.MetadataValue[]): string[] | undefined {
+  return values.length === 0 ? undefined : values.map((v) => (typeof v === 'string' ? v : ''));
 }
 
 function peerCertificate(call: Call<unknown>) {
