@@ -10,6 +10,12 @@ export * from './shutdown';
 export * from './main';
 export * from './auth';
 export * from './grpc';
+export {
+  decoderReason,
+  decodingInHandler,
+  type DecodeOptions,
+  type RejectUndecodable,
+} from './grpc-decode';
 export * from './kafka-read';
 export * from './listen';
 export * from './kafka-acls';

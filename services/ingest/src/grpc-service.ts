@@ -63,13 +63,7 @@ function serve<Req, Res>(
     startedAt,
   });
   const run = async () => {
-    const scope = authenticate(
-      {
-        authorization: stringValues(call.metadata.get('authorization')),
-        certificate: deps.mtls ? peerCertificate(call) : undefined,
-      },
-      deps.sources,
-    );
+    const scope = callerScope(deps, call);
     source = scope.name;
     return deps.ingestor.publish({
       source,
@@ -89,6 +83,49 @@ function serve<Req, Res>(
       callback(grpcError(error.grpcStatus, grpcStatusMessage(error), grpcErrorMetadata(error)));
     },
   );
+}
+
+/** The authenticated source of a call (bearer token, mTLS certificate, or both). */
+function callerScope(deps: GrpcServiceDeps, call: Call<unknown>) {
+  return authenticate(
+    {
+      authorization: stringValues(call.metadata.get('authorization')),
+      certificate: deps.mtls ? peerCertificate(call) : undefined,
+    },
+    deps.sources,
+  );
+}
+
+/**
+ * For a request grpc cannot decode (runtime's grpc-decode.ts): authentication first, as for any
+ * request. A caller without valid credentials gets UNAUTHENTICATED, recorded like any refusal;
+ * an authenticated one gets MALFORMED_REQUEST from the runtime (undefined here).
+ */
+export function ingestRejectUndecodable(deps: GrpcServiceDeps) {
+  return (call: Call<unknown>): grpc.ServiceError | undefined => {
+    const startedAt = Date.now();
+    try {
+      callerScope(deps, call);
+      return undefined;
+    } catch (err) {
+      const error = recordFailure(err, {
+        transport: 'grpc',
+        method: methodName(call),
+        events: 0,
+        source: undefined,
+        metrics: deps.metrics,
+        logger: deps.logger,
+        startedAt,
+      });
+      return grpcError(error.grpcStatus, grpcStatusMessage(error), grpcErrorMetadata(error));
+    }
+  };
+}
+
+/** "Publish" from "/vigil.v1.IngestService/Publish", as the method label of the metrics. */
+function methodName(call: Call<unknown>): string {
+  const path = call.getPath();
+  return path.slice(path.lastIndexOf('/') + 1) || 'unknown';
 }
 
 export function toReceiptMessage(receipt: Receipt): vigil.v1.PublishReceipt {
