@@ -86,7 +86,7 @@ describe("ingest's doors (issue #11; real Kafka and Redis)", () => {
   });
 
   /** A POST with full control over headers (repeated ones included) and body bytes. */
-  const post = (headers: http.OutgoingHttpHeaders, body: Buffer | string) =>
+  const post = (headers: Record<string, string | string[]>, body: Buffer | string) =>
     new Promise<{ status: number; json: { error?: { code: string; message: string } } }>(
       (resolve, reject) => {
         const req = http.request(
