@@ -50,6 +50,7 @@ import {
   timestampFromMillis,
   vigil,
 } from '@vigil/proto';
+import { parseAction, parseUserId } from '@vigil/input';
 import { callWithRepeatedAuthorization } from '../support/grpc-repeated-header';
 import { grpcDoorCases, httpDoorCases, type DoorKit } from './support/door-cases';
 import { waitFor } from '../support/infra';
@@ -2529,7 +2530,16 @@ async function readRecords(
   return records;
 }
 
-/** What must survive storage unchanged, in a comparable form. */
+/** The canonical form of a value as @vigil/input defines it, or the value when it is refused. */
+const canonical = (parse: (v: unknown) => { ok: boolean; value?: string }, value: string) => {
+  const parsed = parse(value);
+  return parsed.ok ? (parsed.value as string) : value;
+};
+
+/**
+ * What must survive storage unchanged, in a comparable form: exactly what was sent, in its
+ * canonical form (a user id is stored case-folded, an action lower-cased: @vigil/input).
+ */
 function essence(e: EventInput): string {
   const attributes = Object.entries(e.attributes ?? {}).sort(([a], [b]) =>
     a < b ? -1 : a > b ? 1 : 0,
@@ -2537,9 +2547,9 @@ function essence(e: EventInput): string {
   return JSON.stringify({
     eventId: e.eventId ?? '',
     tenantId: e.tenantId ?? '',
-    userId: e.actor?.userId ?? '',
+    userId: canonical(parseUserId, e.actor?.userId ?? ''),
     userAgent: e.actor?.userAgent ?? '',
-    action: e.action ?? '',
+    action: canonical(parseAction, e.action ?? ''),
     resource: e.resource ?? '',
     attributes,
   });
