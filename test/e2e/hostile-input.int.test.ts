@@ -1078,7 +1078,8 @@ function grpcRiskValueCases(rng: Rng, t: Tokens): GrpcCase[] {
   const mutations: AuthorizeMutation[] = [
     ['user_id missing', (r) => void delete r.userId, invalid],
     ['user_id empty', (r) => void (r.userId = ''), invalid],
-    ['user_id too long', (r) => void (r.userId = 'u'.repeat(rng.int(513, 100_000))), invalid],
+    // The shared limit (@vigil/input): 256 bytes, as at ingest.
+    ['user_id too long', (r) => void (r.userId = 'u'.repeat(rng.int(257, 100_000))), invalid],
     ['resource missing', (r) => void delete r.resource, invalid],
     ['resource too long', (r) => void (r.resource = 'r'.repeat(rng.int(1_025, 100_000))), invalid],
     ['hostile user_id', (r) => void (r.userId = rng.pick(hostileText)), either],
@@ -1087,7 +1088,7 @@ function grpcRiskValueCases(rng: Rng, t: Tokens): GrpcCase[] {
     [
       'long action and tenant',
       (r) => void ((r.action = 'a'.repeat(5_000)), (r.tenantId = 't'.repeat(5_000))),
-      either,
+      invalid,
     ],
     [
       'position not finite or out of range',
@@ -1099,22 +1100,22 @@ function grpcRiskValueCases(rng: Rng, t: Tokens): GrpcCase[] {
             hasPosition: true,
           },
         }),
-      either,
+      invalid,
     ],
     [
       'ip not an address',
-      (r) => void (r.context = { ip: rng.pick(['999.1.1.1', "' OR 1=1", '::g', '']) }),
-      either,
+      (r) => void (r.context = { ip: rng.pick(['999.1.1.1', "' OR 1=1", '::g', 'fe80::1%eth0']) }),
+      invalid,
     ],
     [
       'country code garbage',
       (r) => void (r.context = { geo: { countryCode: rng.pick(hostileText) } }),
-      either,
+      invalid,
     ],
     [
       'device id with control characters',
       (r) => void (r.context = { deviceId: withControl(rng, 'dev') }),
-      either,
+      invalid,
     ],
   ];
   for (let i = 0; i < 60; i++) {
@@ -1129,6 +1130,88 @@ function grpcRiskValueCases(rng: Rng, t: Tokens): GrpcCase[] {
       auth: bearer(t.authz),
       payload: () => encodeAuthorize(request),
       expect,
+    });
+  }
+  // Issue #11: one definition per input (@vigil/input). Each value below was answered as a
+  // decision (often ALLOW, for a user or resource nobody meant) before; now INVALID_ARGUMENT.
+  const authorizeRefusals: Array<[string, (r: vigil.v1.AuthorizeRequest.$Properties) => void]> = [
+    ...[NaN, Infinity, -Infinity, 1000, -2000, 90.000001].map(
+      (latitude): [string, (r: vigil.v1.AuthorizeRequest.$Properties) => void] => [
+        `latitude ${latitude}`,
+        (r) => void (r.context = { geo: { latitude, longitude: -74, hasPosition: true } }),
+      ],
+    ),
+    [
+      'longitude 181',
+      (r) => void (r.context = { geo: { latitude: 40, longitude: 181, hasPosition: true } }),
+    ],
+    [
+      'coordinates without has_position',
+      (r) => void (r.context = { geo: { latitude: 1000, longitude: 0 } }),
+    ],
+    ...[
+      'db//prod-payments',
+      '/db/prod-payments',
+      './db/prod-payments',
+      ' db/prod-payments',
+      'db/prod-payments/',
+      'db/x/../prod-payments',
+      'db\\prod-payments',
+      'db%2Fprod-payments',
+      'db/ prod-payments',
+      'db/prod-payments\u200b',
+    ].map((resource): [string, (r: vigil.v1.AuthorizeRequest.$Properties) => void] => [
+      `resource ${JSON.stringify(resource)}`,
+      (r) => void (r.resource = resource),
+    ]),
+    ...[
+      'alice ',
+      ' alice',
+      'alice\u200b',
+      'alice\u0000',
+      'al\u202eice',
+      'alice\ufeff',
+      'a\nb',
+      'u'.repeat(257),
+      'é'.repeat(129),
+    ].map((userId): [string, (r: vigil.v1.AuthorizeRequest.$Properties) => void] => [
+      `user_id ${JSON.stringify(clip(userId, 24))}`,
+      (r) => void (r.userId = userId),
+    ]),
+    ['action empty', (r) => void (r.action = '')],
+    ['action missing', (r) => void delete r.action],
+    ['action with a space', (r) => void (r.action = 'db query')],
+  ];
+  for (const [name, mutate] of authorizeRefusals) {
+    const request = validAuthorize(rng);
+    mutate(request);
+    cases.push({
+      kind: 'grpc',
+      category,
+      name: `Authorize: ${name}`,
+      method: 'authorize',
+      auth: bearer(t.authz),
+      payload: () => encodeAuthorize(request),
+      expect: invalid,
+    });
+  }
+  // Case variants are one user and one resource: valid, decided like the canonical spelling.
+  for (const [name, mutate] of [
+    ['user_id in upper case', (r) => void (r.userId = r.userId?.toUpperCase())],
+    ['resource DB/prod-payments', (r) => void (r.resource = 'DB/prod-payments')],
+    ['resource Secrets/a', (r) => void (r.resource = 'Secrets/a')],
+    ['action in upper case', (r) => void (r.action = 'DB.QUERY')],
+  ] as Array<[string, (r: vigil.v1.AuthorizeRequest.$Properties) => void]>) {
+    const request = validAuthorize(rng);
+    mutate(request);
+    cases.push({
+      kind: 'grpc',
+      category,
+      name: `Authorize: ${name}`,
+      method: 'authorize',
+      auth: bearer(t.authz),
+      payload: () => encodeAuthorize(request),
+      expect: { codes: [S.OK] },
     });
   }
   // Megabyte-sized context strings: each becomes part of the decision record sent to Kafka.
@@ -1148,15 +1231,21 @@ function grpcRiskValueCases(rng: Rng, t: Tokens): GrpcCase[] {
       payload: () =>
         encodeAuthorize({
           userId: `hostile-big-${i}`,
+          action: 'db.query',
           resource: 'app/console',
           context: context(r, i === 0 ? 1_500_000 : 1_200_000),
         }),
-      expect: either,
+      // Over the shared byte limits (user agent 1024, device id 256, ip 45).
+      expect: invalid,
     });
   });
   const profileUsers: Array<[string, GrpcExpect]> = [
     ['', invalid],
+    ['x'.repeat(257), invalid],
     ['x'.repeat(513), invalid],
+    ['alice\u200b', invalid],
+    ['alice ', invalid],
+    ['a\nb', invalid],
     ['x'.repeat(100_000), invalid],
     ...hostileText.map((u): [string, GrpcExpect] => [u, either]),
     ['{}', either],
@@ -1244,6 +1333,47 @@ function grpcRiskValueCases(rng: Rng, t: Tokens): GrpcCase[] {
       'RestrictUser: reviewer too long',
       'restrict',
       () => encodeRestrict({ userId: 'u', reviewer: 'r'.repeat(600), reason: 'x' }),
+    ],
+    // Issue #11: subjects and reviewers are user ids under the shared rules.
+    [
+      'RestrictUser: user_id "a\\nb"',
+      'restrict',
+      () => encodeRestrict({ userId: 'a\nb', reviewer: 'r', reason: 'x' }),
+    ],
+    [
+      'RestrictUser: reviewer "r\\n"',
+      'restrict',
+      () => encodeRestrict({ userId: 'u', reviewer: 'r\n', reason: 'x' }),
+    ],
+    [
+      'RestrictUser: user_id with U+200B',
+      'restrict',
+      () => encodeRestrict({ userId: 'u\u200b', reviewer: 'r', reason: 'x' }),
+    ],
+    [
+      'RestrictUser: reviewer with a trailing space',
+      'restrict',
+      () => encodeRestrict({ userId: 'u', reviewer: 'r ', reason: 'x' }),
+    ],
+    [
+      'RestrictUser: user_id 257 bytes',
+      'restrict',
+      () => encodeRestrict({ userId: 'u'.repeat(257), reviewer: 'r', reason: 'x' }),
+    ],
+    [
+      'ClearRestriction: user_id "a\\nb"',
+      'clear',
+      () => encodeClear({ userId: 'a\nb', reviewer: 'r', reason: 'x' }),
+    ],
+    [
+      'ClearRestriction: reviewer "r\\n"',
+      'clear',
+      () => encodeClear({ userId: 'u', reviewer: 'r\n', reason: 'x' }),
+    ],
+    [
+      'ClearRestriction: reviewer with U+202E',
+      'clear',
+      () => encodeClear({ userId: 'u', reviewer: 'r\u202e', reason: 'x' }),
     ],
   ];
   for (const [name, method, payload] of actions) {
@@ -2635,8 +2765,13 @@ describe('hostile input against the running services', () => {
       });
       expect(warm.topic).toBe(EVENTS_TOPIC);
       expect(
-        (await authzClient.authorize({ userId: 'hostile-warmup', resource: 'app/console' }))
-          .decisionId,
+        (
+          await authzClient.authorize({
+            userId: 'hostile-warmup',
+            action: 'auth.login',
+            resource: 'app/console',
+          })
+        ).decisionId,
       ).not.toBe('');
       await adminClient.getRiskProfile('hostile-warmup');
 

@@ -11,6 +11,7 @@ import { sourceTokenVariable } from './stack/sources';
 import { CliError, EXIT } from './exit-codes';
 import { createOutput } from './output';
 import { KAFKA_SECURITY_FLAGS } from './kafka-connection';
+import { usageError, writeError } from './report-error';
 
 interface GlobalFlags {
   brokers: string;
@@ -21,7 +22,10 @@ interface GlobalFlags {
  * Builds the `vigil` command tree. Every action returns an exit code; errors are CliErrors with
  * a one-line message and, where it helps, what to do about it.
  */
-export function buildProgram(setExitCode: (code: number) => void): Command {
+export function buildProgram(
+  setExitCode: (code: number) => void,
+  options: { json?: boolean } = {},
+): Command {
   const program = new Command('vigil')
     .description('Vigil: immutable audit logs that drive risk-based access')
     .addOption(
@@ -38,8 +42,14 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     // Subcommand help lists --brokers and --json too: they work after any command.
     .configureHelp({ showGlobalOptions: true })
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  if (options.json) {
+    // Usage errors are reported by runCli as one JSON object, like every other error: commander
+    // must print nothing. Set before the subcommands are added, which copy these settings.
+    program.configureOutput({ outputError: () => undefined, writeErr: () => undefined });
+  } else {
+    program.showHelpAfterError('(run with --help for usage)');
+  }
   for (const { flag, env } of KAFKA_SECURITY_FLAGS) {
     // Hidden from each command's help (listed once above): most commands never touch Kafka.
     program.addOption(new Option(flag).env(env).hideHelp());
@@ -239,7 +249,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       .description("lift a user's restriction after review (audited)")
       .argument('<user>', 'user id')
       .option('--reason <text>', 'why the restriction is lifted (required)')
-      .option('--reviewer <name>', 'who reviewed (default: $USER)'),
+      .addOption(
+        new Option('--reviewer <name>', 'who reviewed (default: the OS user name)').env(
+          'VIGIL_REVIEWER',
+        ),
+      ),
     'VIGIL_AUTHZ_ADDR',
     'VIGIL_ADMIN_TOKEN',
   ).action(
@@ -248,7 +262,17 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         user: string,
         flags: ServiceFlags & { reason?: string; reviewer?: string },
         command: Command,
-      ) => riskClear(user, flags, createOutput(Boolean(globals(command).json))),
+      ) => {
+        const source = command.getOptionValueSource('reviewer');
+        return riskClear(
+          user,
+          {
+            ...flags,
+            reviewerSource: source === 'env' ? 'env' : source === 'cli' ? 'cli' : undefined,
+          },
+          createOutput(Boolean(globals(command).json)),
+        );
+      },
     ),
   );
 
@@ -297,34 +321,57 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 /** Runs the CLI and resolves with the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   loadStackEnv();
+  const json = argv.includes('--json');
   let exitCode: number = EXIT.OK;
-  const program = buildProgram((code) => (exitCode = code));
+  const program = buildProgram((code) => (exitCode = code), { json });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version are "errors" to commander; they already printed.
-      return err.code === 'commander.helpDisplayed' ||
+      if (json && err.code === 'commander.help' && err.exitCode !== 0) {
+        // `vigil --json audit`: commander would print the help to stderr instead of an error.
+        writeError(
+          new CliError(
+            'a command is required',
+            EXIT.USAGE,
+            'run with --help for the commands',
+            'MISSING_COMMAND',
+          ),
+          true,
+        );
+        return EXIT.USAGE;
+      }
+      if (
+        err.code === 'commander.helpDisplayed' ||
         err.code === 'commander.help' ||
         err.code === 'commander.version'
-        ? EXIT.OK
-        : EXIT.USAGE;
+      ) {
+        return EXIT.OK;
+      }
+      // Plain mode: commander printed the error and the usage hint already.
+      if (json) writeError(usageError(err), true);
+      return EXIT.USAGE;
     }
     if (err instanceof CliError) {
-      if (argv.includes('--json')) {
-        process.stderr.write(
-          `${JSON.stringify({ error: { exitCode: err.exitCode, message: err.message, hint: err.hint ?? null } })}\n`,
-        );
-      } else {
-        process.stderr.write(`vigil: ${err.message}\n`);
-        if (err.hint) process.stderr.write(`  hint: ${err.hint}\n`);
-      }
+      writeError(err, json);
       return err.exitCode;
     }
-    process.stderr.write(
-      `vigil: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    if (json) {
+      writeError(
+        new CliError(
+          `unexpected error: ${err instanceof Error ? err.message : String(err)}`,
+          EXIT.FAILED,
+          undefined,
+          'INTERNAL',
+        ),
+        true,
+      );
+    } else {
+      process.stderr.write(`vigil: unexpected error: ${detail}\n`);
+    }
     return EXIT.FAILED;
   }
 }

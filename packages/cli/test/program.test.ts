@@ -65,10 +65,85 @@ describe('vigil usage errors', () => {
     expect(code).toBe(EXIT.USAGE);
     expect(JSON.parse(stderr)).toEqual({
       error: {
+        code: 'USAGE',
         exitCode: EXIT.USAGE,
         message: expect.stringContaining('--timeout') as unknown,
         hint: 'e.g. --timeout 5000',
       },
+    });
+  });
+
+  describe('under --json, usage errors found while parsing are JSON error objects too', () => {
+    const cases: { what: string; argv: string[]; code: string; message: string; hint?: string }[] =
+      [
+        {
+          what: 'an unknown option',
+          argv: ['--json', 'stack', 'status', '--jsn'],
+          code: 'UNKNOWN_OPTION',
+          message: "unknown option '--jsn'",
+          hint: 'Did you mean --json?',
+        },
+        {
+          what: 'an unknown command',
+          argv: ['--json', 'stak', 'status'],
+          code: 'UNKNOWN_COMMAND',
+          message: "unknown command 'stak'",
+          hint: 'Did you mean stack?',
+        },
+        {
+          what: 'an unknown subcommand',
+          argv: ['audit', 'frobnicate', '--json'],
+          code: 'UNKNOWN_COMMAND',
+          message: "unknown command 'frobnicate'",
+        },
+        {
+          what: 'a missing required flag',
+          argv: ['--json', 'audit', 'prove', '--topic', 'access-events', '--offset', '0'],
+          code: 'MISSING_REQUIRED_OPTION',
+          message: "required option '--partition <n>' not specified",
+        },
+        {
+          what: 'a missing argument',
+          argv: ['--json', 'risk', 'show', ...nowhere],
+          code: 'MISSING_ARGUMENT',
+          message: "missing required argument 'user'",
+        },
+        {
+          what: 'a missing subcommand',
+          argv: ['--json', 'audit'],
+          code: 'MISSING_COMMAND',
+          message: 'a command is required',
+          hint: 'run with --help for the commands',
+        },
+        {
+          what: 'a flag without its value',
+          argv: ['--json', 'audit', 'keygen', '--out'],
+          code: 'MISSING_OPTION_VALUE',
+          message: "option '--out <dir>' argument missing",
+        },
+      ];
+    it.each(cases)('$what', async ({ argv, code, message, hint }) => {
+      const result = await vigil(...argv);
+      expect(result.code).toBe(EXIT.USAGE);
+      // Exactly one line of JSON, and nothing else (no help text, no "error: ..." line).
+      expect(result.stderr.endsWith('\n')).toBe(true);
+      expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(JSON.parse(result.stderr)).toEqual({
+        error: {
+          code,
+          exitCode: EXIT.USAGE,
+          message,
+          hint: hint ?? 'run with --help for usage',
+        },
+      });
+    });
+
+    it('stays plain text, with the usage hint, without --json', async () => {
+      const { code, stderr } = await vigil('stack', 'status', '--jsn');
+      expect(code).toBe(EXIT.USAGE);
+      expect(stderr).toContain("error: unknown option '--jsn'");
+      expect(stderr).toContain('(run with --help for usage)');
+      expect(() => JSON.parse(stderr) as unknown).toThrow();
     });
   });
 

@@ -19,3 +19,5 @@ export {
 export * from './kafka-read';
 export * from './listen';
 export * from './kafka-acls';
+export * from './backoff';
+export * from './consumer-supervisor';

@@ -1,44 +1,39 @@
+import { Partitioners, type PartitionMetadata } from 'kafkajs';
+
 /**
- * Kafka's default partitioner for keyed records (murmur2 of the key bytes, made positive, modulo
- * the partition count), byte for byte as the Java client and kafkajs's DefaultPartitioner do it.
+ * Kafka's default partitioner for keyed records, as kafkajs implements it (murmur2 of the key
+ * bytes, made positive, modulo the partition count, byte for byte as the Java client does).
  * Ingest picks partitions itself so it knows which partition, and thus which offset, each record
- * of a batch got; using the same function keeps user -> partition identical to any other
- * producer of the topic.
+ * of a batch got; asking the client library's own partitioner keeps user -> partition identical
+ * to every other producer of the topic, the sealer's included.
  */
-export function partitionForKey(key: string | Buffer, numPartitions: number): number {
-  const bytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : key;
-  return (murmur2(bytes) & 0x7fffffff) % numPartitions;
+const kafkaPartitioner = Partitioners.DefaultPartitioner();
+
+/** A keyed record's partition depends only on the partition count, so one table per count. */
+const metadataByCount = new Map<number, PartitionMetadata[]>();
+
+function metadataFor(numPartitions: number): PartitionMetadata[] {
+  let metadata = metadataByCount.get(numPartitions);
+  if (!metadata) {
+    metadata = Array.from({ length: numPartitions }, (_, partitionId) => ({
+      partitionErrorCode: 0,
+      partitionId,
+      leader: 0,
+      replicas: [0],
+      isr: [0],
+    }));
+    metadataByCount.set(numPartitions, metadata);
+  }
+  return metadata;
 }
 
-/** MurmurHash2 (32-bit, seed 0x9747b28c) as in org.apache.kafka.common.utils.Utils#murmur2. */
-export function murmur2(data: Uint8Array): number {
-  const length = data.length;
-  const m = 0x5bd1e995;
-  let h = 0x9747b28c ^ length;
-  const blocks = length >>> 2;
-  for (let i = 0; i < blocks; i++) {
-    const j = i * 4;
-    let k =
-      (data[j] as number) |
-      ((data[j + 1] as number) << 8) |
-      ((data[j + 2] as number) << 16) |
-      ((data[j + 3] as number) << 24);
-    k = Math.imul(k, m);
-    k ^= k >>> 24;
-    k = Math.imul(k, m);
-    h = Math.imul(h, m);
-    h ^= k;
+export function partitionForKey(key: string | Buffer, numPartitions: number): number {
+  if (!Number.isSafeInteger(numPartitions) || numPartitions < 1) {
+    throw new RangeError(`numPartitions must be a positive integer (got ${numPartitions})`);
   }
-  const tail = blocks * 4;
-  const rest = length & 3;
-  if (rest === 3) h ^= (data[tail + 2] as number) << 16;
-  if (rest >= 2) h ^= (data[tail + 1] as number) << 8;
-  if (rest >= 1) {
-    h ^= data[tail] as number;
-    h = Math.imul(h, m);
-  }
-  h ^= h >>> 13;
-  h = Math.imul(h, m);
-  h ^= h >>> 15;
-  return h | 0;
+  return kafkaPartitioner({
+    topic: '',
+    partitionMetadata: metadataFor(numPartitions),
+    message: { key, value: null },
+  });
 }

@@ -1,3 +1,4 @@
+import type { Parsed } from '@vigil/input';
 import { VigilError } from '@vigil/runtime';
 
 /** The policy file is missing, is not YAML, or has invalid fields (each named by its path). */
@@ -12,9 +13,22 @@ export class PolicyError extends VigilError {
 
 /** A request that can never succeed as sent (maps to INVALID_ARGUMENT). */
 export class InvalidRequestError extends VigilError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The offending field, when one is to blame (e.g. `context.geo.latitude`). */
+    readonly field?: string,
+  ) {
     super('INVALID_REQUEST', message);
   }
+}
+
+/**
+ * The value of a shared validator (@vigil/input), or an InvalidRequestError naming the field:
+ * how every risk door (Authorize, Check, RiskAdmin) applies the one definition of each input.
+ */
+export function validInput<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new InvalidRequestError(parsed.error.message, parsed.error.field);
+  return parsed.value;
 }
 
 /** The decision log cannot take more decisions (Kafka down long enough to fill the buffer). */

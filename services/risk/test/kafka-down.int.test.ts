@@ -81,7 +81,10 @@ describe('Authorize when Kafka is down (private broker)', () => {
   }, 120_000);
 
   const authorize = () =>
-    authz.authorize({ userId: 'kim', resource: 'docs/handbook' }, { timeoutMs: 2_000 });
+    authz.authorize(
+      { userId: 'kim', action: 'read', resource: 'docs/handbook' },
+      { timeoutMs: 2_000 },
+    );
 
   it('refuses to decide (UNAVAILABLE) once the buffer of unpublished decisions is full, and loses none', async () => {
     for (let i = 0; i < 5; i++) accepted.push((await authorize()).decisionId);

@@ -100,6 +100,7 @@ describe('Authorize when Redis is down or hung (private redis-server)', () => {
     const started = performance.now();
     const response = await authz.authorize({
       userId: 'steady',
+      action: 'read',
       resource,
       context: { ip: '10.0.0.1' },
     });

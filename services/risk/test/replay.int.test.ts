@@ -52,18 +52,21 @@ function history(users: number): EventInput[] {
   return events;
 }
 
-/** Waits until the group has committed up to the end of every partition. */
+/** Waits until the group has committed up to the end of every partition of both logs. */
 async function caughtUp(env: RiskTestEnv): Promise<void> {
+  const topics = [env.eventsTopic, env.adminTopic];
   await waitFor('risk consumer caught up', async () => {
-    const ends = await env.admin.fetchTopicOffsets(env.eventsTopic);
-    const [committed] = await env.admin.fetchOffsets({
-      groupId: env.groupId,
-      topics: [env.eventsTopic],
-    });
-    return ends.every((end) => {
-      const done = committed?.partitions.find((p) => p.partition === end.partition);
-      return done !== undefined && done.offset === end.high;
-    });
+    const committed = await env.admin.fetchOffsets({ groupId: env.groupId, topics });
+    for (const topic of topics) {
+      const ends = await env.admin.fetchTopicOffsets(topic);
+      const done = committed.find((c) => c.topic === topic)?.partitions ?? [];
+      const behind = ends.some((end) => {
+        if (end.high === '0') return false;
+        return done.find((p) => p.partition === end.partition)?.offset !== end.high;
+      });
+      if (behind) return false;
+    }
+    return true;
   });
 }
 
@@ -120,7 +123,10 @@ describe('replay and rebuild (real Kafka and Redis)', () => {
 
     // 1. Replay: stop, reset the group to the beginning, consume everything again.
     await app.stop();
-    await env.admin.resetOffsets({ groupId: env.groupId, topic: env.eventsTopic, earliest: true });
+    // Both logs risk consumes: the events, and the admin actions on their own topic.
+    for (const topic of [env.eventsTopic, env.adminTopic]) {
+      await env.admin.resetOffsets({ groupId: env.groupId, topic, earliest: true });
+    }
     app = await startRiskApp(env.env, () => now);
     await caughtUp(env);
     const total = events.length + 2;

@@ -225,10 +225,11 @@ describe('risk service scenarios (real Kafka and Redis)', () => {
     expect(profile.restriction?.active).toBe(false);
     expect(Number(profile.reviewedAt?.seconds) * 1000).toBe(T + 2 * MINUTE);
 
-    // The audit event is in the events topic, keyed by the subject, the reviewer as actor.
+    // The audit event is in the admin log (only risk writes it), keyed by the subject, the
+    // reviewer as actor.
     const records = await readTopic(
       env.kafka,
-      env.eventsTopic,
+      env.adminTopic,
       (v) => vigil.v1.AccessEvent.decode(v),
       (rs) => rs.some((r) => r.value.eventId === cleared.auditEventId),
     );

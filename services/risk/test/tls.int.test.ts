@@ -95,7 +95,11 @@ describe('Authorize over mTLS (client certificate instead of a token)', () => {
       keyFile: file('client.key'),
     });
     try {
-      const response = await client.authorize({ userId: 'tls-user', resource: 'docs/handbook' });
+      const response = await client.authorize({
+        userId: 'tls-user',
+        action: 'read',
+        resource: 'docs/handbook',
+      });
       expect(response.decision).toBe(vigil.v1.Decision.DECISION_ALLOW);
       await app.decisionLog.flush();
       const [record] = await readTopic(
@@ -118,7 +122,7 @@ describe('Authorize over mTLS (client certificate instead of a token)', () => {
     });
     try {
       await expect(
-        client.authorize({ userId: 'tls-user', resource: 'docs/handbook' }),
+        client.authorize({ userId: 'tls-user', action: 'read', resource: 'docs/handbook' }),
       ).rejects.toMatchObject({
         code: grpc.status.UNAVAILABLE,
       });

@@ -5,3 +5,4 @@ export * from './config';
 export { createSealerMetrics, type SealerMetrics } from './metrics';
 export * from './sealer';
 export * from './signing-key';
+export * from './app';

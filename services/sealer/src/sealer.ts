@@ -6,7 +6,7 @@ import {
   type EachBatchPayload,
   type Kafka,
 } from 'kafkajs';
-import type { Logger } from '@vigil/runtime';
+import { ConsumerSupervisor, type Logger } from '@vigil/runtime';
 import type { SealableRecord } from './batch-buffer';
 import type { ChainHead } from './chain-head';
 import { ChainReader, type StoredAt } from './chain-reader';
@@ -32,7 +32,7 @@ export interface SealerDeps {
 export class Sealer {
   private consumer: Consumer;
   private stopping = false;
-  private restarts = 0;
+  private readonly supervisor: ConsumerSupervisor;
   private readonly admin: Admin;
   private readonly partitions = new Map<string, PartitionSealer>();
   private assignment = new Set<string>();
@@ -44,6 +44,12 @@ export class Sealer {
 
   constructor(private readonly deps: SealerDeps) {
     this.admin = deps.kafka.admin();
+    this.supervisor = new ConsumerSupervisor({
+      teardown: () => this.releaseCrashedConsumer(),
+      start: () => this.startFreshConsumer(),
+      isStopping: () => this.stopping,
+      logger: deps.logger,
+    });
     this.consumer = this.createConsumer();
     this.chains = new ChainReader((from) =>
       scanChainHeads({
@@ -77,29 +83,23 @@ export class Sealer {
       // kafkajs gives up on some errors for good (e.g. "coordinator is not aware of this member"
       // after a missed session under load). The sealer then rejoins with a fresh consumer; its
       // partitions resynchronise from the chain like after any rebalance.
-      if (!payload.restart && !this.stopping) void this.restartConsumer();
+      if (!payload.restart && !this.stopping) void this.supervisor.crashed();
     });
     return consumer;
   }
 
-  private async restartConsumer(): Promise<void> {
+  /** Tears the crashed consumer down; the supervisor then starts a fresh one. */
+  private async releaseCrashedConsumer(): Promise<void> {
     this.crashed = true;
     this.joined = false;
-    this.restarts += 1;
-    const delay = Math.min(10_000, 500 * 2 ** Math.min(this.restarts, 5));
     await this.consumer.disconnect().catch(() => undefined);
     await this.reconcile({});
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    if (this.stopping) return;
+  }
+
+  private async startFreshConsumer(): Promise<void> {
     this.consumer = this.createConsumer();
-    try {
-      await this.runConsumer();
-      this.crashed = false;
-      this.deps.logger.info({ restarts: this.restarts }, 'consumer restarted');
-    } catch (err) {
-      this.deps.logger.error({ err: (err as Error).message }, 'consumer restart failed; retrying');
-      await this.restartConsumer();
-    }
+    await this.runConsumer();
+    this.crashed = false;
   }
 
   private async runConsumer(): Promise<void> {

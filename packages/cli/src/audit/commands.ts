@@ -14,6 +14,7 @@ import {
 import { CliError, EXIT } from '../exit-codes';
 import { cliKafka, withKafkaErrors } from '../kafka-connection';
 import type { Output } from '../output';
+import { missingTopic, recordPositionProblem, topicLayout } from './record-position';
 import { loadSealedRoots, readRecords, type Progress, type StoredRecord } from './sealed-log';
 import { SealedLogVerifier, type VerifyReport } from './verify-report';
 
@@ -207,24 +208,41 @@ export async function auditProve(flags: ProveFlags, out: Output): Promise<number
     const admin = kafka.admin();
     await admin.connect();
     try {
+      // A record that does not exist is "not found", never "not sealed yet, retry".
+      const layout = await topicLayout(admin, flags.topic);
+      const problem =
+        recordPositionProblem(
+          { topic: flags.topic, partition, offset },
+          layout.topics,
+          layout.partitions,
+        ) ?? missingTopic(flags.rootsTopic, layout.topics, '--roots-topic');
+      if (problem) throw problem;
       const { roots } = await loadSealedRoots(kafka, admin, flags.rootsTopic);
       const keyring = flags.keyring ? readKeyring(flags.keyring) : undefined;
-      const candidates = roots
+      const covering = roots
         .map((r) => r.root)
         .filter(
           (r) =>
             r.topic === flags.topic &&
             r.partition === partition &&
             r.firstOffset <= offset &&
-            offset <= r.lastOffset &&
-            (!keyring || verifyRootSignature(r, keyring).ok),
+            offset <= r.lastOffset,
         );
-      const root = candidates[0];
+      const root = covering.find((r) => !keyring || verifyRootSignature(r, keyring).ok);
+      if (!root && covering.length > 0) {
+        throw new CliError(
+          `${flags.topic}/${partition} offset ${offset} is sealed only in batches not signed by the keyring`,
+          EXIT.FAILED,
+          'check --keyring (it must hold the public key the sealer signed with)',
+          'NO_TRUSTED_ROOT',
+        );
+      }
       if (!root) {
         throw new CliError(
-          `${flags.topic}/${partition} offset ${offset} is not in any sealed batch${keyring ? ' signed by the keyring' : ''}`,
-          EXIT.NOT_FOUND,
-          'the sealer may not have sealed it yet; retry in a few seconds, or check the topic and partition',
+          `${flags.topic}/${partition} offset ${offset} is not sealed yet`,
+          EXIT.PENDING,
+          'the sealer seals new records within seconds: retry; if it never is, check that the sealer seals this topic',
+          'NOT_SEALED_YET',
         );
       }
       // The batch's own records, and no more: the read stops after its last offset.

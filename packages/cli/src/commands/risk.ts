@@ -1,3 +1,5 @@
+import { userInfo } from 'node:os';
+import { BYTE_LIMITS, parseFreeText, parseReviewer, parseUserId, type Parsed } from '@vigil/input';
 import { millisFromTimestamp } from '@vigil/proto';
 import { CliError, EXIT } from '../exit-codes';
 import type { Output } from '../output';
@@ -8,24 +10,40 @@ const iso = (ts: Parameters<typeof millisFromTimestamp>[0]) => {
   return ms === undefined || ms === 0 ? '-' : new Date(ms).toISOString();
 };
 
+/**
+ * The value, or a usage error that names the flag and says what is wrong (never echoing the
+ * value), with the shared validator's code: the CLI refuses what the risk service refuses, before
+ * any call.
+ */
+function valid(parsed: Parsed<string>): void {
+  if (!parsed.ok)
+    throw new CliError(parsed.error.message, EXIT.USAGE, undefined, parsed.error.code);
+}
+
+/** The user argument, checked as every door checks a user id. */
+const checkUser = (user: string) => valid(parseUserId(user, { field: 'USER' }));
+
 export async function riskShow(user: string, flags: ServiceFlags, out: Output): Promise<number> {
+  checkUser(user);
   const client = adminClient(flags);
   try {
     const profile = await client
       .getRiskProfile(user)
       .catch((err: unknown) => callFailure(err, 'risk'));
     // Risk keeps no list of users: one it has never seen an event for is unknown to Vigil.
+    // Its profile is all defaults, so it is an error (the same under --json), not a profile.
     const unknown = Number(profile.eventsApplied ?? 0) === 0 && !profile.restriction?.active;
-    if (out.json) {
-      out.printJson(profile.toJSON());
-      return unknown ? EXIT.NOT_FOUND : EXIT.OK;
-    }
     if (unknown) {
       throw new CliError(
         `no events seen for user "${user}"`,
         EXIT.NOT_FOUND,
         'check the user id; events appear here once risk has applied them',
+        'USER_NOT_FOUND',
       );
+    }
+    if (out.json) {
+      out.printJson(profile.toJSON());
+      return EXIT.OK;
     }
     const r = profile.restriction;
     out.line(`${out.style.bold(profile.userId)}  score ${profile.riskScore.toFixed(1)}`);
@@ -52,15 +70,61 @@ export async function riskShow(user: string, flags: ServiceFlags, out: Output): 
   }
 }
 
+/**
+ * Who reviewed: --reviewer, else VIGIL_REVIEWER (commander fills the flag from it), else the OS
+ * account running the CLI (os.userInfo reads the password database, so it works where $USER is
+ * unset: containers, cron, CI). Checked as the risk service checks it: it becomes the actor of the
+ * audit event.
+ */
+export function resolveReviewer(
+  flag: string | undefined,
+  source: 'cli' | 'env' | undefined,
+  osUser: () => string = () => userInfo().username,
+): string {
+  let reviewer = flag;
+  let field = source === 'env' ? '--reviewer (from VIGIL_REVIEWER)' : '--reviewer';
+  if (reviewer === undefined) {
+    try {
+      reviewer = osUser();
+    } catch {
+      // No password database entry for this uid (e.g. a container run as an arbitrary uid).
+      reviewer = '';
+    }
+    if (!reviewer) {
+      throw new CliError(
+        '--reviewer is required: there is no OS user name to default to',
+        EXIT.USAGE,
+        'pass --reviewer NAME or set VIGIL_REVIEWER',
+        'REQUIRED',
+      );
+    }
+    field = '--reviewer (defaulted to the OS user name)';
+  }
+  valid(parseReviewer(reviewer, { field }));
+  return reviewer;
+}
+
 export async function riskClear(
   user: string,
-  flags: ServiceFlags & { reason?: string; reviewer?: string },
+  flags: ServiceFlags & { reason?: string; reviewer?: string; reviewerSource?: 'cli' | 'env' },
   out: Output,
 ): Promise<number> {
+  checkUser(user);
   if (!flags.reason)
-    throw new CliError('--reason is required: say why the restriction is lifted', EXIT.USAGE);
-  const reviewer = flags.reviewer ?? process.env.USER ?? '';
-  if (!reviewer) throw new CliError('--reviewer is required', EXIT.USAGE);
+    throw new CliError(
+      '--reason is required: say why the restriction is lifted',
+      EXIT.USAGE,
+      undefined,
+      'REQUIRED',
+    );
+  valid(
+    parseFreeText(flags.reason, {
+      field: '--reason',
+      maxBytes: BYTE_LIMITS.reason,
+      required: true,
+    }),
+  );
+  const reviewer = resolveReviewer(flags.reviewer, flags.reviewerSource);
   const client = adminClient(flags);
   try {
     const result = await client

@@ -1,6 +1,13 @@
 import { CliError, EXIT } from '../exit-codes';
 import type { Output } from '../output';
-import { stackDown, stackStatus, stackUp, STACK_SERVICES } from '../stack/stack';
+import {
+  describeExit,
+  stackDown,
+  stackStatus,
+  stackUp,
+  STACK_SERVICES,
+  type ServiceStatus,
+} from '../stack/stack';
 
 export async function stackUpCommand(flags: { brokers: string }, out: Output): Promise<number> {
   let result;
@@ -39,22 +46,24 @@ export async function stackDownCommand(out: Output): Promise<number> {
   return EXIT.OK;
 }
 
+/** One line of `stack status`: a crashed service says how it ended, unlike a stopped one. */
+export function statusLine(s: ServiceStatus, out: Pick<Output, 'style'>): string {
+  const state =
+    s.state === 'crashed'
+      ? out.style.bad(`crashed (${describeExit(s.exit)})`)
+      : s.state === 'stopped'
+        ? out.style.dim('stopped')
+        : s.state === 'ready'
+          ? out.style.ok('ready')
+          : out.style.warn('not ready');
+  const when = s.state === 'crashed' && s.exit ? ` at ${s.exit.exitedAt} ` : '';
+  return `${s.name.padEnd(7)} ${state.padEnd(9)}${when} ${s.pid === null ? '' : `pid ${s.pid}  `}ops :${s.opsPort}  log ${s.log}`;
+}
+
 export async function stackStatusCommand(out: Output): Promise<number> {
   const status = await stackStatus();
   if (out.json) out.printJson(status);
-  else {
-    for (const s of status) {
-      const state =
-        s.pid === null
-          ? out.style.dim('stopped')
-          : s.ready
-            ? out.style.ok('ready')
-            : out.style.warn('not ready');
-      out.line(
-        `${s.name.padEnd(7)} ${state.padEnd(9)} ${s.pid === null ? '' : `pid ${s.pid}  `}ops :${s.opsPort}  log ${s.log}`,
-      );
-    }
-  }
+  else for (const s of status) out.line(statusLine(s, out));
   // Exit 3 when anything is down, so scripts can wait on `vigil stack status`.
   return status.every((s) => s.ready) ? EXIT.OK : EXIT.UNAVAILABLE;
 }

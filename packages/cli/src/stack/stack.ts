@@ -6,6 +6,7 @@ import { fromStackEnv } from '../stack-env';
 import { localKafkaClientEnv } from './kafka-principals';
 import { ensureDevSecrets, tokenTableFor, type DevSecrets } from './secrets';
 import { sourceTokenVariable } from './sources';
+import { SUPERVISE_VARIABLE, type ExitRecord, type SuperviseSpec } from './supervisor';
 
 /** One service of the local stack: a real process with its log in a file. */
 export interface StackService {
@@ -58,30 +59,143 @@ export const STACK_SERVICES: StackService[] = [
 const runDir = () => path.join(stateDir(), 'run');
 const logDir = () => path.join(stateDir(), 'logs');
 const pidFile = (service: StackService) => path.join(runDir(), `${service.name}.pid`);
+const supervisorPidFile = (service: StackService) =>
+  path.join(runDir(), `${service.name}.supervisor.pid`);
+/** How the service ended when it ended unasked; written by its supervisor (supervisor.ts). */
+const exitFile = (service: StackService) => path.join(runDir(), `${service.name}.exit`);
 export const logFile = (service: StackService) => path.join(logDir(), `${service.name}.log`);
 
-export function runningPid(service: StackService): number | undefined {
+/** The supervisor as built next to this file; tests running the sources pass their own. */
+const DEFAULT_SUPERVISOR = [path.join(__dirname, 'supervisor.js')];
+const SUPERVISOR_FILE = /[/\\]stack[/\\]supervisor\.[jt]s$/;
+
+const readPid = (file: string): number | undefined => {
   try {
-    const pid = Number(fs.readFileSync(pidFile(service), 'utf8').trim());
-    process.kill(pid, 0);
-    // After a reboot or a crash the pid in the file may belong to some other process by now;
-    // `stack down` must never signal that one.
-    return runsEntry(pid, service.entry) ? pid : undefined;
+    const pid = Number(fs.readFileSync(file, 'utf8').trim());
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
   }
+};
+
+/** Signals `pid`; one that has exited meanwhile is not an error (it is what was wanted). */
+const signal = (pid: number, name: NodeJS.Signals): void => {
+  try {
+    process.kill(pid, name);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
+};
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export function runningPid(service: StackService): number | undefined {
+  const pid = readPid(pidFile(service));
+  // After a reboot or a crash the pid in the file may belong to some other process by now;
+  // `stack down` must never signal that one.
+  return pid !== undefined && alive(pid) && runsScript(pid, (arg) => arg.endsWith(service.entry))
+    ? pid
+    : undefined;
 }
 
-/** Whether process `pid` runs `entry` (Linux: /proc; elsewhere the pid file is trusted). */
-function runsEntry(pid: number, entry: string): boolean {
+/** The pid of the service's supervisor while it runs. */
+function supervisorPid(service: StackService): number | undefined {
+  const pid = readPid(supervisorPidFile(service));
+  return pid !== undefined && alive(pid) && runsScript(pid, (arg) => SUPERVISOR_FILE.test(arg))
+    ? pid
+    : undefined;
+}
+
+/** Whether process `pid` runs a script matching `matches` (Linux: /proc; elsewhere trusted). */
+function runsScript(pid: number, matches: (arg: string) => boolean): boolean {
   let cmdline: string;
   try {
     cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {
     return process.platform !== 'linux';
   }
-  return cmdline.split('\0').some((arg) => arg.endsWith(entry));
+  return cmdline.split('\0').some(matches);
 }
+
+function readExitRecord(service: StackService): ExitRecord | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(exitFile(service), 'utf8')) as ExitRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the service runs, was stopped, or crashed. A clean `stack down` removes its pid file,
+ * so a pid file whose process is gone means it ended unasked: crashed, with the exit code or
+ * signal its supervisor recorded (unknown when the supervisor died with it, e.g. a reboot).
+ */
+export type ServiceState =
+  | { state: 'running'; pid: number }
+  | { state: 'stopped' }
+  | { state: 'crashed'; exit: ExitRecord | null };
+
+export function serviceState(service: StackService): ServiceState {
+  const pid = runningPid(service);
+  if (pid !== undefined) return { state: 'running', pid };
+  if (!fs.existsSync(pidFile(service)) && !fs.existsSync(exitFile(service))) {
+    return { state: 'stopped' };
+  }
+  return { state: 'crashed', exit: readExitRecord(service) ?? null };
+}
+
+/** "exit code 78", "SIGKILL", "could not start: ...", or "exit status unknown". */
+export function describeExit(exit: ExitRecord | null): string {
+  if (!exit) return 'exit status unknown';
+  if (exit.error) return `could not start: ${exit.error}`;
+  if (exit.signal) return exit.signal;
+  return `exit code ${exit.code ?? '?'}`;
+}
+
+/**
+ * Starts one service under its supervisor, detached, its output appended to its log. The
+ * supervisor writes the service's pid file once it runs. `supervisor` is the Node arguments that
+ * run supervisor.ts (default: the built one next to this file).
+ */
+export function launchService(
+  service: StackService,
+  env: NodeJS.ProcessEnv,
+  supervisor: readonly string[] = DEFAULT_SUPERVISOR,
+): void {
+  fs.mkdirSync(runDir(), { recursive: true });
+  fs.mkdirSync(logDir(), { recursive: true });
+  // What an earlier run left: a crash record, a stale pid.
+  for (const file of [pidFile(service), supervisorPidFile(service), exitFile(service)]) {
+    fs.rmSync(file, { force: true });
+  }
+  const spec: SuperviseSpec = {
+    entry: path.resolve(REPO_ROOT, service.entry),
+    pidFile: pidFile(service),
+    exitFile: exitFile(service),
+  };
+  const out = fs.openSync(logFile(service), 'a');
+  const child = spawn(process.execPath, [...supervisor], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...env, [SUPERVISE_VARIABLE]: JSON.stringify(spec) },
+  });
+  fs.closeSync(out);
+  child.unref();
+  fs.writeFileSync(supervisorPidFile(service), String(child.pid));
+}
+
+/** Whether the service, or the supervisor about to start it, is still there. */
+const starting = (service: StackService) =>
+  runningPid(service) !== undefined ||
+  (supervisorPid(service) !== undefined && !fs.existsSync(exitFile(service)));
 
 export async function isReady(service: StackService): Promise<boolean> {
   try {
@@ -118,32 +232,25 @@ export async function stackUp(options: {
       alreadyRunning.push(service.name);
       continue;
     }
-    const out = fs.openSync(logFile(service), 'a');
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, service.entry)], {
-      cwd: REPO_ROOT,
-      detached: true,
-      stdio: ['ignore', out, out],
-      env: {
-        ...serviceEnv(),
-        KAFKAJS_NO_PARTITIONER_WARNING: '1',
-        KAFKA_BROKERS: options.kafkaBrokers,
-        // Each service is its own Kafka principal in secure mode (ACLs: deploy/kafka/acls.txt).
-        ...localKafkaClientEnv(service.name),
-        OPS_PORT: String(service.opsPort),
-        ...service.env(secrets),
-      },
+    launchService(service, {
+      ...serviceEnv(),
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
+      KAFKA_BROKERS: options.kafkaBrokers,
+      // Each service is its own Kafka principal in secure mode (ACLs: deploy/kafka/acls.txt).
+      ...localKafkaClientEnv(service.name),
+      OPS_PORT: String(service.opsPort),
+      ...service.env(secrets),
     });
-    fs.closeSync(out);
-    child.unref();
-    fs.writeFileSync(pidFile(service), String(child.pid));
     started.push(service.name);
   }
   writeStackEnv(secrets);
   const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
   for (const service of STACK_SERVICES) {
     while (!(await isReady(service))) {
-      if (runningPid(service) === undefined) {
-        throw new Error(`${service.name} exited during startup; see ${logFile(service)}`);
+      if (!starting(service)) {
+        const state = serviceState(service);
+        const how = state.state === 'crashed' ? ` (${describeExit(state.exit)})` : '';
+        throw new Error(`${service.name} exited during startup${how}; see ${logFile(service)}`);
       }
       if (Date.now() > deadline)
         throw new Error(`${service.name} did not become ready; see ${logFile(service)}`);
@@ -186,7 +293,45 @@ function writeStackEnv(secrets: DevSecrets): void {
   fs.writeFileSync(stackEnvFile(), `${lines.join('\n')}\n`, { mode: 0o600 });
 }
 
-/** SIGTERM (graceful drain) each service, SIGKILL after `graceMs`. Idempotent. */
+/**
+ * Stops one service: SIGTERM to its supervisor, which passes it on and so knows the stop was
+ * asked for (graceful drain), SIGKILL after `graceMs`. Then its run files go, so it reads as
+ * stopped. A service that had crashed is "not running", and its crash record goes too.
+ */
+export async function stopService(
+  service: StackService,
+  graceMs = 20_000,
+): Promise<'stopped' | 'not running'> {
+  const pid = runningPid(service);
+  const supervisor = supervisorPid(service);
+  const clean = () => {
+    for (const file of [pidFile(service), supervisorPidFile(service), exitFile(service)]) {
+      fs.rmSync(file, { force: true });
+    }
+  };
+  if (pid === undefined) {
+    if (supervisor !== undefined) signal(supervisor, 'SIGTERM');
+    clean();
+    return 'not running';
+  }
+  // Without a supervisor (it was killed, or an older vigil started the service): signal the
+  // service itself.
+  signal(supervisor ?? pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (runningPid(service) !== undefined && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (runningPid(service) !== undefined) signal(pid, 'SIGKILL');
+  // The supervisor exits right after the service; its files are removed once it has.
+  const supervisorDeadline = Date.now() + 5_000;
+  while (supervisorPid(service) !== undefined && Date.now() < supervisorDeadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  clean();
+  return 'stopped';
+}
+
+/** Stops every service (see stopService). Idempotent. */
 export async function stackDown(
   graceMs = 20_000,
 ): Promise<{ stopped: string[]; notRunning: string[] }> {
@@ -195,42 +340,40 @@ export async function stackDown(
   // Ingest first (stop taking events), the sealer last (it seals what the others wrote).
   for (const name of ['ingest', 'risk', 'sealer'] as const) {
     const service = STACK_SERVICES.find((s) => s.name === name) as StackService;
-    const pid = runningPid(service);
-    if (pid === undefined) {
-      notRunning.push(name);
-      fs.rmSync(pidFile(service), { force: true });
-      continue;
-    }
-    process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + graceMs;
-    while (runningPid(service) !== undefined && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    if (runningPid(service) !== undefined) process.kill(pid, 'SIGKILL');
-    fs.rmSync(pidFile(service), { force: true });
-    stopped.push(name);
+    if ((await stopService(service, graceMs)) === 'stopped') stopped.push(name);
+    else notRunning.push(name);
   }
   return { stopped, notRunning };
 }
 
 export interface ServiceStatus {
   name: string;
+  /** `crashed`: it ended without `stack down` (see `exit`). */
+  state: 'ready' | 'not ready' | 'stopped' | 'crashed';
   pid: number | null;
   ready: boolean;
+  /** How a crashed service ended (null when unknown, or when it did not crash). */
+  exit: ExitRecord | null;
   opsPort: number;
   endpoints: string[];
   log: string;
 }
 
+export async function serviceStatus(service: StackService): Promise<ServiceStatus> {
+  const state = serviceState(service);
+  const ready = state.state === 'running' && (await isReady(service));
+  return {
+    name: service.name,
+    state: state.state === 'running' ? (ready ? 'ready' : 'not ready') : state.state,
+    pid: state.state === 'running' ? state.pid : null,
+    ready,
+    exit: state.state === 'crashed' ? state.exit : null,
+    opsPort: service.opsPort,
+    endpoints: service.endpoints,
+    log: path.relative(process.cwd(), logFile(service)),
+  };
+}
+
 export async function stackStatus(): Promise<ServiceStatus[]> {
-  return Promise.all(
-    STACK_SERVICES.map(async (service) => ({
-      name: service.name,
-      pid: runningPid(service) ?? null,
-      ready: await isReady(service),
-      opsPort: service.opsPort,
-      endpoints: service.endpoints,
-      log: path.relative(process.cwd(), logFile(service)),
-    })),
-  );
+  return Promise.all(STACK_SERVICES.map(serviceStatus));
 }

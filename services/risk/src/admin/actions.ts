@@ -1,9 +1,10 @@
+import { BYTE_LIMITS, parseFreeText, parseReviewer, parseUserId } from '@vigil/input';
 import { timestampFromMillis, vigil } from '@vigil/proto';
 import { ACKS_ALL, type Logger } from '@vigil/runtime';
 import type { Producer } from 'kafkajs';
-import { AuditPublishError, InvalidRequestError } from '../errors';
+import { AuditPublishError, InvalidRequestError, validInput } from '../errors';
 import { watermarkKey } from '../model/apply';
-import { ADMIN_ACTIONS, MAX_USER_ID_LENGTH } from '../model/events';
+import { ADMIN_ACTIONS } from '../model/events';
 import { isRestrictedAt } from '../model/state';
 import type { Policy } from '../policy/policy';
 import { decodeState } from '../store/codec';
@@ -27,7 +28,6 @@ export interface AdminActionsOptions {
   logger: Logger;
 }
 
-const MAX_TEXT = 1_024;
 const MAX_TTL_SECONDS = 366 * 86_400;
 
 /**
@@ -40,9 +40,9 @@ export class AdminActions {
   constructor(private readonly options: AdminActionsOptions) {}
 
   async profile(userId: string): Promise<vigil.v1.IRiskProfile> {
-    requireUser(userId);
-    const state = decodeState(await this.options.store.load(userId));
-    return riskProfile(userId, state, this.options.clock(), this.options.policy);
+    const user = requireUser(userId);
+    const state = decodeState(await this.options.store.load(user));
+    return riskProfile(user, state, this.options.clock(), this.options.policy);
   }
 
   async clearRestriction(
@@ -173,26 +173,29 @@ export class AdminActions {
   }
 }
 
+/** The subject of an admin call: a user id under the shared rules, case-folded (@vigil/input). */
 function requireUser(userId: string | null | undefined): string {
-  if (!userId) throw new InvalidRequestError('user_id is required');
-  if (userId.length > MAX_USER_ID_LENGTH) {
-    throw new InvalidRequestError(`user_id is longer than ${MAX_USER_ID_LENGTH} characters`);
-  }
-  return userId;
+  return validInput(parseUserId(userId));
 }
 
+/**
+ * An admin action's subject, reviewer and reason under the shared rules: the subject and the
+ * reviewer are user ids (the reviewer becomes the audit event's actor), so a newline or an
+ * invisible character is refused, not stored; the reason is free text that must not be blank.
+ */
 function requireAction(request: {
   userId?: string | null;
   reviewer?: string | null;
   reason?: string | null;
 }): { userId: string; reviewer: string; reason: string } {
   const userId = requireUser(request.userId);
-  const reviewer = (request.reviewer ?? '').trim();
-  const reason = (request.reason ?? '').trim();
-  if (!reviewer) throw new InvalidRequestError('reviewer is required');
-  if (!reason) throw new InvalidRequestError('reason is required');
-  if (reviewer.length > MAX_USER_ID_LENGTH || reason.length > MAX_TEXT) {
-    throw new InvalidRequestError('reviewer or reason is too long');
-  }
+  const reviewer = validInput(parseReviewer(request.reviewer));
+  const reason = validInput(
+    parseFreeText(request.reason, {
+      field: 'reason',
+      maxBytes: BYTE_LIMITS.reason,
+      required: true,
+    }),
+  );
   return { userId, reviewer, reason };
 }

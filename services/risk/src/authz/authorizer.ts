@@ -1,17 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { timestampFromMillis, vigil } from '@vigil/proto';
 import type { Logger } from '@vigil/runtime';
-import { DecisionLogFullError, InvalidRequestError } from '../errors';
+import { DecisionLogFullError } from '../errors';
 import type { RiskMetrics } from '../metrics';
-import { assess, type Assessment, type RequestFacts } from '../model/assess';
+import { assess, type Assessment } from '../model/assess';
 import { fallbackVerdict, type Verdict } from '../model/decision';
-import { MAX_USER_ID_LENGTH, normalizeCountry, normalizeIp } from '../model/events';
-import { isValidPosition } from '../model/geo';
 import type { Sensitivity } from '../model/sensitivity';
 import { NO_USER, RISK_STATE_UNAVAILABLE } from '../model/signals';
 import type { Policy } from '../policy/policy';
 import type { RiskStore } from '../store/store';
 import type { DecisionLog } from './decision-log';
+import { canonicalRequest } from './request';
 
 export interface AuthorizerOptions {
   policy: Policy;
@@ -58,7 +57,6 @@ const DECISION_CODE: Record<Verdict, vigil.v1.Decision> = {
   DENY: vigil.v1.Decision.DECISION_DENY,
 };
 
-const MAX_RESOURCE_LENGTH = 1_024;
 const DEGRADED_LOG_INTERVAL_MS = 10_000;
 
 /**
@@ -81,11 +79,11 @@ export class Authorizer {
   async decide(input: DecisionFacts, source: DecisionSource): Promise<vigil.v1.IAuthorizeResponse> {
     const started = performance.now();
     const { policy, metrics } = this.options;
-    const { request, caller } = input;
-    const anonymous = !request.userId && input.withoutUser !== undefined;
-    validate(request, anonymous);
+    const { caller } = input;
+    // One definition per input (@vigil/input): refused here, or canonical from here on.
+    const { request, facts } = canonicalRequest(input.request, input.withoutUser !== undefined);
+    const anonymous = !request.userId;
     const sensitivity = input.sensitivity ?? policy.sensitivityOf(request.resource);
-    const facts = requestFacts(request.context);
     const now = this.options.clock();
 
     let assessment: Assessment | undefined;
@@ -152,63 +150,4 @@ export class Authorizer {
       'risk state unavailable; answering with the policy fallback (redis_unavailable)',
     );
   }
-}
-
-/**
- * Every string of the request is bounded: the request is copied into its AuthzDecision record,
- * and a record Kafka refuses as too large could never be logged, which would block the decision
- * log behind it. The bounds keep a decision record far below Kafka's 1 MiB default.
- */
-export const FIELD_LIMITS = {
-  user_id: MAX_USER_ID_LENGTH,
-  action: 256,
-  resource: MAX_RESOURCE_LENGTH,
-  tenant_id: 256,
-  'context.ip': 64,
-  'context.device_id': 256,
-  'context.session_id': 256,
-  'context.user_agent': 1_024,
-  'context.geo.country_code': 8,
-} as const;
-
-const MAX_FIELD_LENGTHS: ReadonlyArray<
-  readonly [keyof typeof FIELD_LIMITS, (r: vigil.v1.AuthorizeRequest) => string | null | undefined]
-> = [
-  ['user_id', (r) => r.userId],
-  ['action', (r) => r.action],
-  ['resource', (r) => r.resource],
-  ['tenant_id', (r) => r.tenantId],
-  ['context.ip', (r) => r.context?.ip],
-  ['context.device_id', (r) => r.context?.deviceId],
-  ['context.session_id', (r) => r.context?.sessionId],
-  ['context.user_agent', (r) => r.context?.userAgent],
-  ['context.geo.country_code', (r) => r.context?.geo?.countryCode],
-];
-
-function validate(request: vigil.v1.AuthorizeRequest, anonymous: boolean): void {
-  if (!request.userId && !anonymous) throw new InvalidRequestError('user_id is required');
-  if (!request.resource) throw new InvalidRequestError('resource is required');
-  for (const [field, read] of MAX_FIELD_LENGTHS) {
-    const max = FIELD_LIMITS[field];
-    const value = read(request);
-    if (value && value.length > max) {
-      throw new InvalidRequestError(`${field} is longer than ${max} characters`);
-    }
-  }
-}
-
-const NO_CONTEXT: RequestFacts = { ip: '', deviceId: '', country: '', position: undefined };
-
-function requestFacts(context: vigil.v1.IRequestContext | null | undefined): RequestFacts {
-  if (!context) return NO_CONTEXT;
-  const geo = context.geo;
-  return {
-    ip: context.ip ? normalizeIp(context.ip) : '',
-    deviceId: context.deviceId ? context.deviceId.trim() : '',
-    country: geo?.countryCode ? normalizeCountry(geo.countryCode) : '',
-    position:
-      geo?.hasPosition && isValidPosition(geo.latitude ?? 0, geo.longitude ?? 0)
-        ? { lat: geo.latitude ?? 0, lon: geo.longitude ?? 0 }
-        : undefined,
-  };
 }

@@ -1,5 +1,4 @@
-import type { Logger } from '@vigil/runtime';
-import { ACKS_ALL } from '@vigil/runtime';
+import { ACKS_ALL, backoffDelay, sleep, type BackoffOptions, type Logger } from '@vigil/runtime';
 import { vigil } from '@vigil/proto';
 import type { Producer } from 'kafkajs';
 import type { RiskMetrics } from '../metrics';
@@ -28,7 +27,7 @@ interface Entry {
   record: vigil.v1.IAuthzDecision;
 }
 
-const RETRY_BACKOFF_MS = [100, 250, 500, 1_000, 2_000, 5_000];
+const RETRY_BACKOFF: BackoffOptions = { initialMs: 100, maxMs: 5_000 };
 
 /**
  * Bytes of encoded decisions per produce call. Kafka refuses a record batch above the topic's
@@ -121,13 +120,13 @@ export class DecisionLog {
         this.inFlight = 0;
         this.queue = batch.concat(this.queue);
         metrics.decisionPublishFailures.inc();
-        const backoff = RETRY_BACKOFF_MS[Math.min(this.failures, RETRY_BACKOFF_MS.length - 1)];
+        const backoff = backoffDelay(this.failures, RETRY_BACKOFF);
         this.failures += 1;
         logger.error(
           { err, depth: this.depth, retryInMs: backoff },
           'publishing decisions failed; keeping them buffered',
         );
-        await new Promise((resolve) => setTimeout(resolve, backoff));
+        await sleep(backoff);
       }
       metrics.decisionBufferDepth.set(this.depth);
     }

@@ -1,6 +1,15 @@
-import { isIP } from 'node:net';
+import {
+  BYTE_LIMITS,
+  parseAction,
+  parseCountryCode,
+  parseDeviceId,
+  parseIp,
+  parseSessionId,
+  parseTenantId,
+  parseUserId,
+  type Parsed,
+} from '@vigil/input';
 import type { envoyAuth, vigil } from '@vigil/proto';
-import { FIELD_LIMITS } from '../authz/authorizer';
 import {
   normalizeHost,
   normalizePath,
@@ -40,50 +49,37 @@ export function checkFacts(
 
   const user = userId(attributes, headers, mapping);
   const header = (name: string | null): string => (name ? (headers[name] ?? '').trim() : '');
-  const userAgent = header(mapping.headers.userAgent).slice(0, FIELD_LIMITS['context.user_agent']);
+  // The shared input rules (@vigil/input), with errors named after where the value came from:
+  // the client can fix a header it sent, not an Authorize field it never saw.
+  const named = (name: string | null) => ({ field: `header ${name ?? ''}` });
+  const parsed = {
+    userId: parseUserId(user.id, { field: user.from, required: false }),
+    tenantId: parseTenantId(header(mapping.headers.tenantId), named(mapping.headers.tenantId)),
+    deviceId: parseDeviceId(header(mapping.headers.deviceId), named(mapping.headers.deviceId)),
+    sessionId: parseSessionId(header(mapping.headers.sessionId), named(mapping.headers.sessionId)),
+    country: parseCountryCode(header(mapping.headers.country), named(mapping.headers.country)),
+    action: parseAction(route.action ?? `http.${method.toLowerCase() || 'unknown'}`, {
+      field: 'the HTTP method',
+    }),
+  };
+  for (const result of Object.values(parsed)) {
+    if (!result.ok) return { kind: 'invalid', message: result.error.message };
+  }
+  const value = (result: Parsed<string>): string => (result.ok ? result.value : '');
   const request = {
-    userId: user.id,
-    action: route.action ?? `http.${method.toLowerCase() || 'unknown'}`,
+    userId: value(parsed.userId),
+    action: value(parsed.action),
     resource: route.resource,
-    tenantId: header(mapping.headers.tenantId),
+    tenantId: value(parsed.tenantId),
     context: {
       ip: clientIp(attributes, headers, mapping),
-      deviceId: header(mapping.headers.deviceId),
-      sessionId: header(mapping.headers.sessionId),
-      userAgent,
-      geo: { countryCode: header(mapping.headers.country) },
+      deviceId: value(parsed.deviceId),
+      sessionId: value(parsed.sessionId),
+      // Free text, kept for the record: cut to the limit rather than refusing the request.
+      userAgent: truncateUtf8(header(mapping.headers.userAgent), BYTE_LIMITS.userAgent),
+      geo: { countryCode: value(parsed.country) },
     },
   };
-
-  // Bounds as Authorize's, but named after where the value came from: the client can fix a
-  // header it sent, not an Authorize field it never saw.
-  const bounded: Array<[string, string, number]> = [
-    [user.from, request.userId, FIELD_LIMITS.user_id],
-    [`header ${mapping.headers.tenantId}`, request.tenantId, FIELD_LIMITS.tenant_id],
-    [
-      `header ${mapping.headers.deviceId}`,
-      request.context.deviceId,
-      FIELD_LIMITS['context.device_id'],
-    ],
-    [
-      `header ${mapping.headers.sessionId}`,
-      request.context.sessionId,
-      FIELD_LIMITS['context.session_id'],
-    ],
-    [
-      `header ${mapping.headers.country}`,
-      request.context.geo.countryCode,
-      FIELD_LIMITS['context.geo.country_code'],
-    ],
-  ];
-  for (const [where, value, max] of bounded) {
-    if (value.length > max) {
-      return { kind: 'invalid', message: `${where} is longer than ${max} characters` };
-    }
-  }
-  if (request.action.length > FIELD_LIMITS.action) {
-    return { kind: 'invalid', message: 'the HTTP method is too long' };
-  }
 
   return {
     kind: 'facts',
@@ -122,11 +118,14 @@ function userId(
   return { id: '', source: mapping.user.sources[0] ?? 'header', from: 'the user id' };
 }
 
-/** A claim as text: strings as they are, whole numbers in decimal; anything else is no user. */
+/**
+ * A claim as text: strings exactly as they are (a claim with surrounding whitespace is refused by
+ * the user id rules, not repaired), whole numbers in decimal; anything else is no user.
+ */
 function claimText(value: envoyAuth.Value | undefined): string {
   if (!value) return '';
   if (typeof value.stringValue === 'string' && value.stringValue !== '') {
-    return value.stringValue.trim();
+    return value.stringValue;
   }
   if (typeof value.numberValue === 'number' && Number.isSafeInteger(value.numberValue)) {
     return String(value.numberValue);
@@ -158,11 +157,25 @@ export function clientIp(
   return ipOnly(candidate);
 }
 
-/** `203.0.113.7`, `203.0.113.7:443`, `[2001:db8::1]:443` -> the address; else ''. */
+/**
+ * `203.0.113.7`, `203.0.113.7:443`, `[2001:db8::1]:443` -> the address in its one spelling
+ * (@vigil/input parseIp); else ''.
+ */
 function ipOnly(text: string): string {
   let ip = text.trim();
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(ip);
   if (bracketed) ip = bracketed[1] as string;
   else if (/^[\d.]+:\d+$/.test(ip)) ip = ip.slice(0, ip.lastIndexOf(':'));
-  return isIP(ip) ? ip.toLowerCase() : '';
+  const parsed = parseIp(ip);
+  return parsed.ok ? parsed.value : '';
+}
+
+/** The longest prefix of `text` within `maxBytes` of UTF-8 that does not split a character. */
+export function truncateUtf8(text: string, maxBytes: number): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= maxBytes) return text;
+  let end = maxBytes;
+  // Back up over continuation bytes (10xxxxxx) to the start of the cut character.
+  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end -= 1;
+  return bytes.subarray(0, end).toString('utf8');
 }

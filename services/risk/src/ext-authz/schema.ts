@@ -1,3 +1,4 @@
+import { parseAction, parseResource, type Parsed } from '@vigil/input';
 import { z } from 'zod';
 import { SENSITIVITIES } from '../model/sensitivity';
 
@@ -31,6 +32,21 @@ const nonEmpty = (what: string) =>
     .trim()
     .min(1, expected(what))
     .max(1_024, expected(`${what} (at most 1024 characters)`));
+
+/**
+ * A route's resource or action, under the rules Authorize applies to requests (@vigil/input),
+ * checked at startup: a mapping naming `db//x` would otherwise fail every request it routes.
+ */
+const shared = (what: string, parse: (value: string) => Parsed<string>) =>
+  z.string(expected(what)).transform((value, ctx) => {
+    const parsed = parse(value);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: `expected ${what}: it ${parsed.error.problem}` });
+    return z.NEVER;
+  });
+const resourceName = () =>
+  shared('a resource name', (v) => parseResource(v, { field: 'resource', required: true }));
+const actionName = () => shared('an action name', (v) => parseAction(v, { field: 'action' }));
 
 /**
  * Characters RFC 6750 (section 3) allows in the error_description of a Bearer challenge:
@@ -77,13 +93,8 @@ const route = () =>
       )
       .min(1, expected('at least one HTTP method (or leave methods out)'))
       .optional(),
-    resource: nonEmpty('a resource name'),
-    action: z
-      .string(expected('an action name'))
-      .trim()
-      .min(1, expected('an action name'))
-      .max(256, expected('an action name (at most 256 characters)'))
-      .optional(),
+    resource: resourceName(),
+    action: actionName().optional(),
     allow_anonymous: z.boolean(expected('true or false')).default(false),
     step_up: stepUp().optional(),
   });
@@ -135,15 +146,10 @@ export const mappingSchema = section({
   }),
   routes: z.array(route(), expected('a list of routes')).default([]),
   default: section({
-    resource: nonEmpty('a resource name').default('http/unmatched'),
+    resource: resourceName().default('http/unmatched'),
     /** Required: a request no route matches must never fall to the lowest level silently. */
     sensitivity: z.enum(SENSITIVITIES, expected('one of low, medium, high, critical')),
-    action: z
-      .string(expected('an action name'))
-      .trim()
-      .min(1, expected('an action name'))
-      .max(256, expected('an action name (at most 256 characters)'))
-      .optional(),
+    action: actionName().optional(),
     allow_anonymous: z.boolean(expected('true or false')).default(false),
   }),
 }).superRefine((doc, ctx) => {

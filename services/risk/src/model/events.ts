@@ -1,6 +1,16 @@
 import { millisFromTimestamp, vigil } from '@vigil/proto';
+import {
+  parseAction,
+  parseCountryCode,
+  parseDeviceId,
+  parseIp,
+  parsePosition,
+  parseResource,
+  parseUserId,
+  type Parsed,
+} from '@vigil/input';
 import type { Policy } from '../policy/policy';
-import { isValidPosition, type LatLon } from './geo';
+import type { LatLon } from './geo';
 import type { Sensitivity } from './sensitivity';
 
 /**
@@ -26,9 +36,6 @@ export const ADMIN_ATTRIBUTES = {
   caller: 'admin_caller',
 } as const;
 export const subjectResource = (userId: string): string => `user/${userId}`;
-
-/** Longest accepted user id; longer ones are rejected (they would bloat every key). */
-export const MAX_USER_ID_LENGTH = 512;
 
 export type Outcome = 'success' | 'failure' | 'denied' | 'unspecified';
 
@@ -86,6 +93,12 @@ export type RiskEvent = ActivityEvent | ReviewEvent | ManualRestrictionEvent;
 export type SkipReason =
   | 'missing_user'
   | 'user_too_long'
+  /**
+   * A field breaks the shared input rules (@vigil/input), e.g. a user id with U+200B or a
+   * resource `db//x`: ingest refuses such events now, so only records written before it did
+   * carry one. Applying it would key a user nobody is, or score a resource at the wrong level.
+   */
+  | 'invalid_field'
   | 'bad_admin_event'
   /** An admin action on the access-events topic: only the admin log may carry one. */
   | 'forged_admin_action'
@@ -113,15 +126,71 @@ function grantOf(event: vigil.v1.IAccessEvent): { knownAttributes: boolean; fail
   };
 }
 
+/** Actions are case-insensitive (@vigil/input), so `RISK.restriction.set` is one too. */
 const isAdminAction = (event: vigil.v1.IAccessEvent): boolean =>
-  event.source === ADMIN_SOURCE || (event.action ?? '').startsWith('risk.');
+  event.source === ADMIN_SOURCE || (event.action ?? '').toLowerCase().startsWith('risk.');
+
+/** The event's fields under the shared input rules, or the field that breaks them. */
+type EventFields = Pick<
+  ActivityEvent,
+  'userId' | 'action' | 'ip' | 'deviceId' | 'country' | 'position'
+> & { resource: string };
+
+/** A rejected field: which one and why, for the skip counter and its log line. */
+export interface InvalidField {
+  skip: SkipReason;
+  field?: string;
+  code?: string;
+}
+
+/**
+ * Reads an event's fields the way ingest does (@vigil/input), canonical: `Alice` and `alice`
+ * are one user, `AUTH.Login` is `auth.login`, `2001:DB8::1` is `2001:db8::1`. Pure.
+ */
+export function eventFields(event: vigil.v1.IAccessEvent): EventFields | InvalidField {
+  const actor = event.actor ?? {};
+  const geo = actor.geo ?? undefined;
+  const user = parseUserId(actor.userId, { field: 'actor.user_id' });
+  if (!user.ok) {
+    const skip =
+      user.error.code === 'REQUIRED'
+        ? 'missing_user'
+        : user.error.code === 'TOO_LONG'
+          ? 'user_too_long'
+          : 'invalid_field';
+    return { skip, field: user.error.field, code: user.error.code };
+  }
+  const parsed = {
+    action: parseAction(event.action),
+    resource: parseResource(event.resource),
+    ip: parseIp(actor.ip, { field: 'actor.ip' }),
+    deviceId: parseDeviceId(actor.deviceId, { field: 'actor.device_id' }),
+    country: parseCountryCode(geo?.countryCode, { field: 'actor.geo.country_code' }),
+    position: parsePosition(geo, { field: 'actor.geo' }),
+  };
+  for (const result of Object.values(parsed)) {
+    if (!result.ok) {
+      return { skip: 'invalid_field', field: result.error.field, code: result.error.code };
+    }
+  }
+  const value = <T>(result: Parsed<T>): T => (result as { value: T }).value;
+  return {
+    userId: user.value,
+    action: value(parsed.action),
+    resource: value(parsed.resource),
+    ip: value(parsed.ip),
+    deviceId: value(parsed.deviceId),
+    country: value(parsed.country),
+    position: value(parsed.position),
+  };
+}
 
 /** Turns a decoded AccessEvent into what the risk model consumes, or says why it is skipped. */
 export function toRiskEvent(
   event: vigil.v1.IAccessEvent,
   record: RecordMeta,
   policy: Policy,
-): RiskEvent | { skip: SkipReason } {
+): RiskEvent | InvalidField {
   const at = eventTime(event, record, policy.maxFutureSkewMs);
   const action = event.action ?? '';
   if (record.fromAdminLog) {
@@ -131,32 +200,26 @@ export function toRiskEvent(
     return { skip: 'not_an_admin_event' };
   }
   if (isAdminAction(event)) return { skip: 'forged_admin_action' };
+  const fields = eventFields(event);
+  if ('skip' in fields) return fields;
   const grant = grantOf(event);
   const receivedAt = millisFromTimestamp(event.receivedAt) ?? record.timestampMs;
   const late = receivedAt - at > policy.learningHorizonMs;
-  const userId = event.actor?.userId ?? '';
-  if (userId === '') return { skip: 'missing_user' };
-  if (userId.length > MAX_USER_ID_LENGTH) return { skip: 'user_too_long' };
-  const actor = event.actor;
-  const geo = actor?.geo;
   return {
     kind: 'activity',
     vouches: grant.knownAttributes,
     teaches: grant.knownAttributes && !late,
     countsAuthFailure: grant.failedAuth,
     late,
-    userId,
+    userId: fields.userId,
     at,
-    action,
+    action: fields.action,
     outcome: outcomeOf(event.outcome),
-    sensitivity: policy.sensitivityOf(event.resource ?? ''),
-    ip: normalizeIp(actor?.ip ?? ''),
-    deviceId: (actor?.deviceId ?? '').trim(),
-    country: normalizeCountry(geo?.countryCode ?? ''),
-    position:
-      geo?.hasPosition && isValidPosition(geo.latitude ?? 0, geo.longitude ?? 0)
-        ? { lat: geo.latitude ?? 0, lon: geo.longitude ?? 0 }
-        : undefined,
+    sensitivity: policy.sensitivityOf(fields.resource),
+    ip: fields.ip,
+    deviceId: fields.deviceId,
+    country: fields.country,
+    position: fields.position,
   };
 }
 
@@ -166,9 +229,14 @@ function adminEvent(
   at: number,
   record: RecordMeta,
 ): RiskEvent | { skip: SkipReason } {
-  const subject = event.attributes?.[ADMIN_ATTRIBUTES.subject] ?? '';
+  const raw = event.attributes?.[ADMIN_ATTRIBUTES.subject] ?? '';
   // The key check keeps a malformed admin event from touching a user whose partition it is not in.
-  if (subject === '' || subject !== record.key) return { skip: 'bad_admin_event' };
+  if (raw === '' || raw !== record.key) return { skip: 'bad_admin_event' };
+  // RiskAdmin publishes the canonical id; records from before it did are folded the same way, so
+  // a restriction of `Alice` is alice's.
+  const parsed = parseUserId(raw, { field: ADMIN_ATTRIBUTES.subject });
+  if (!parsed.ok) return { skip: 'bad_admin_event' };
+  const subject = parsed.value;
   if (action === ADMIN_ACTIONS.clearRestriction) return { kind: 'review', userId: subject, at };
   if (action === ADMIN_ACTIONS.restrictUser) {
     const ttlSeconds = Number(event.attributes?.[ADMIN_ATTRIBUTES.ttlSeconds] ?? '0');
@@ -211,7 +279,3 @@ function outcomeOf(outcome: vigil.v1.Outcome | null | undefined): Outcome {
       return 'unspecified';
   }
 }
-
-/** IPv6 literals are case-insensitive; compare them in one spelling. */
-export const normalizeIp = (ip: string): string => ip.trim().toLowerCase();
-export const normalizeCountry = (code: string): string => code.trim().toUpperCase();

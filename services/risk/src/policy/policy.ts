@@ -1,3 +1,4 @@
+import { foldCase, resourceMatchKey } from '@vigil/input';
 import picomatch from 'picomatch';
 import type { Sensitivity } from '../model/sensitivity';
 import type { PolicyDocument } from './schema';
@@ -50,7 +51,12 @@ export interface Policy {
     readonly denyFrom: Sensitivity;
   };
   readonly redisUnavailable: Readonly<Record<Sensitivity, FallbackDecision>>;
-  /** The sensitivity of a resource: the first matching pattern's level, else the default. */
+  /**
+   * The sensitivity of a resource: the first pattern matching its match key (case-folded, see
+   * @vigil/input resourceMatchKey) gives the level, else the default. Every case variant of a
+   * resource therefore has one sensitivity. The resource must already be valid (parseResource):
+   * non-canonical structure (`db//x`, `./db/x`) is refused at the door, never matched here.
+   */
   sensitivityOf(resource: string): Sensitivity;
 }
 
@@ -136,10 +142,16 @@ export function compilePolicy(doc: PolicyDocument): Policy {
   };
 }
 
-/** Action globs (picomatch; actions have no `/`, so `*` spans dots: `k8s.rbac.*`). */
+/**
+ * Action globs (picomatch; actions have no `/`, so `*` spans dots: `k8s.rbac.*`). Actions are
+ * lower case once parsed (@vigil/input parseAction), so the patterns are lower-cased to match.
+ */
 function actionMatcher(patterns: readonly string[]): (action: string) => boolean {
   if (patterns.length === 0) return () => false;
-  const test = picomatch([...patterns], { dot: true });
+  const test = picomatch(
+    patterns.map((p) => p.toLowerCase()),
+    { dot: true },
+  );
   return (action) => test(action);
 }
 
@@ -147,23 +159,25 @@ function sensitivityMatcher(
   rules: ReadonlyArray<{ pattern: string; level: Sensitivity }>,
   fallback: Sensitivity,
 ): (resource: string) => Sensitivity {
+  // Patterns are folded like the match key, so `Secrets/**` and `secrets/**` mean the same.
   const compiled = rules.map((rule) => ({
-    test: picomatch(rule.pattern, { dot: true }),
+    test: picomatch(foldCase(rule.pattern), { dot: true }),
     level: rule.level,
   }));
   const cache = new Map<string, Sensitivity>();
   return (resource) => {
-    const hit = cache.get(resource);
+    const key = resourceMatchKey(resource);
+    const hit = cache.get(key);
     if (hit !== undefined) return hit;
     let level = fallback;
     for (const rule of compiled) {
-      if (rule.test(resource)) {
+      if (rule.test(key)) {
         level = rule.level;
         break;
       }
     }
     if (cache.size >= SENSITIVITY_CACHE_MAX) cache.clear();
-    cache.set(resource, level);
+    cache.set(key, level);
     return level;
   };
 }

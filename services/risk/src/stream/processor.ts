@@ -1,5 +1,11 @@
 import { vigil } from '@vigil/proto';
-import type { Logger } from '@vigil/runtime';
+import {
+  backoffDelay,
+  ConsumerSupervisor,
+  sleep,
+  type BackoffOptions,
+  type Logger,
+} from '@vigil/runtime';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { RiskStateUnavailableError } from '../errors';
 import type { RiskMetrics } from '../metrics';
@@ -7,6 +13,9 @@ import { toRiskEvent } from '../model/events';
 import type { Policy } from '../policy/policy';
 import type { RiskStore } from '../store/store';
 import { foldUserEvents, type PositionedEvent } from './fold';
+
+/** While Redis is away a batch is retried, heartbeating, at most every 2 s. */
+const REDIS_RETRY_BACKOFF: BackoffOptions = { initialMs: 100, maxMs: 2_000 };
 
 export interface StreamProcessorOptions {
   kafka: Kafka;
@@ -58,9 +67,16 @@ export class StreamProcessor {
   private readonly lagReported = new Map<string, { topic: string; partition: number }>();
   private lastCommit = Date.now();
   private commitTimer: NodeJS.Timeout | undefined;
-  private restarts = 0;
+  private readonly supervisor: ConsumerSupervisor;
 
-  constructor(private readonly options: StreamProcessorOptions) {}
+  constructor(private readonly options: StreamProcessorOptions) {
+    this.supervisor = new ConsumerSupervisor({
+      teardown: () => this.releaseCrashedConsumer(),
+      start: () => this.start(),
+      isStopping: () => this.stopping,
+      logger: options.logger,
+    });
+  }
 
   /** Joined its group and consuming. */
   isReady(): boolean {
@@ -103,7 +119,7 @@ export class StreamProcessor {
       // kafkajs gives up for good on some errors (e.g. "the coordinator is not aware of this
       // member" after a session missed under load). Rejoin with a fresh consumer: uncommitted
       // events are re-delivered, and the watermarks make them no-ops.
-      if (!e.payload.restart && !this.stopping) void this.restart();
+      if (!e.payload.restart && !this.stopping) void this.supervisor.crashed();
     });
     consumer.on(consumer.events.STOP, () => {
       this.joined = false;
@@ -130,21 +146,11 @@ export class StreamProcessor {
     this.commitTimer.unref();
   }
 
-  private async restart(): Promise<void> {
-    this.restarts += 1;
-    const delay = Math.min(10_000, 500 * 2 ** Math.min(this.restarts, 5));
+  /** Tears the crashed consumer down; the supervisor then runs `start` again. */
+  private async releaseCrashedConsumer(): Promise<void> {
     clearInterval(this.commitTimer);
     this.uncommitted.clear();
     await this.consumer?.disconnect().catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    if (this.stopping) return;
-    try {
-      await this.start();
-      this.options.logger.info({ restarts: this.restarts }, 'consumer restarted');
-    } catch (err) {
-      this.options.logger.error({ err }, 'consumer restart failed; retrying');
-      await this.restart();
-    }
   }
 
   /** Stops fetching, lets the batch in hand finish, commits what was applied, leaves the group. */
@@ -214,6 +220,12 @@ export class StreamProcessor {
             },
             'ignoring an admin action on the access-events topic: only the admin log can carry one',
           );
+        } else if (event.skip === 'invalid_field') {
+          // Field and rule only: the value itself may be anything a client sent.
+          this.options.logger.warn(
+            { ...position, eventId: decoded.eventId, field: event.field, code: event.code },
+            'skipping an event whose field breaks the shared input rules',
+          );
         }
         continue;
       }
@@ -261,7 +273,7 @@ export class StreamProcessor {
           this.options.logger.warn({ err: err.message }, 'risk state unavailable; retrying batch');
         }
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** failures, 2_000)));
+      await sleep(backoffDelay(failures, REDIS_RETRY_BACKOFF));
       if (this.stopping || !payload.isRunning() || payload.isStale()) return false;
       await payload.heartbeat();
     }

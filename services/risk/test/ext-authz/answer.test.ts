@@ -102,11 +102,14 @@ describe('Check answers', () => {
   });
 
   it('an undecidable request: 400 naming the problem', () => {
-    const answer = invalidResponse('header x-user-id is longer than 512 characters');
+    const answer = invalidResponse('header x-user-id must be at most 256 bytes (UTF-8)');
     expect(answer.status?.code).toBe(3);
     expect(answer.deniedResponse?.status).toEqual({ code: 400 });
     expect(JSON.parse(answer.deniedResponse?.body ?? '')).toEqual({
-      error: { code: 'INVALID_REQUEST', message: 'header x-user-id is longer than 512 characters' },
+      error: {
+        code: 'INVALID_REQUEST',
+        message: 'header x-user-id must be at most 256 bytes (UTF-8)',
+      },
     });
   });
 });

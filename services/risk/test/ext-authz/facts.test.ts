@@ -68,7 +68,7 @@ describe('CheckRequest -> Authorize facts', () => {
         deviceId: 'laptop-1',
         sessionId: 's-9',
         userAgent: 'curl/8',
-        geo: { countryCode: 'de' },
+        geo: { countryCode: 'DE' },
       },
     });
     expect(result.extAuthz).toEqual({
@@ -146,17 +146,38 @@ describe('CheckRequest -> Authorize facts', () => {
   });
 
   it('rejects over-long values naming the header they came from', () => {
-    expect(checkFacts(check({ headers: { 'x-user-id': 'u'.repeat(513) } }), mapping())).toEqual({
+    // The shared limits (@vigil/input), in UTF-8 bytes: 256 for a user id, as at ingest.
+    expect(checkFacts(check({ headers: { 'x-user-id': 'u'.repeat(257) } }), mapping())).toEqual({
       kind: 'invalid',
-      message: 'header x-user-id is longer than 512 characters',
+      message: 'header x-user-id must be at most 256 bytes (UTF-8)',
+    });
+    expect(checkFacts(check({ headers: { 'x-user-id': 'é'.repeat(129) } }), mapping())).toEqual({
+      kind: 'invalid',
+      message: 'header x-user-id must be at most 256 bytes (UTF-8)',
     });
     expect(checkFacts(check({ headers: { 'x-device-id': 'd'.repeat(257) } }), mapping())).toEqual({
       kind: 'invalid',
-      message: 'header x-device-id is longer than 256 characters',
+      message: 'header x-device-id must be at most 256 bytes (UTF-8)',
     });
-    // The user agent only describes: it is cut, not refused.
+    // The user agent only describes: it is cut, not refused, and never inside a character.
     const agent = facts(check({ headers: { 'user-agent': 'a'.repeat(5000) } }), mapping());
     expect(agent.request.context?.userAgent).toHaveLength(1024);
+    const wide = facts(check({ headers: { 'user-agent': `a${'€'.repeat(400)}` } }), mapping());
+    expect(wide.request.context?.userAgent).toBe(`a${'€'.repeat(341)}`);
+  });
+
+  it('reads the user id under the shared rules: folded, or refused naming its source', () => {
+    const m = mapping();
+    expect(facts(check({ headers: { 'x-user-id': 'Alice' } }), m).request.userId).toBe('alice');
+    for (const bad of ['alice\u200b', 'alice\u0000', 'al\u202eice']) {
+      const result = checkFacts(check({ headers: { 'x-user-id': bad } }), m);
+      expect(result).toMatchObject({ kind: 'invalid' });
+      expect((result as { message: string }).message).toMatch(/^header x-user-id must not/);
+    }
+    // Countries are upper-cased and must be two letters, like everywhere else.
+    expect(checkFacts(check({ headers: { 'x-country-code': 'Germany' } }), m)).toMatchObject({
+      kind: 'invalid',
+    });
   });
 
   it('matches routes on the normalized path, so dot segments cannot sidestep them', () => {
