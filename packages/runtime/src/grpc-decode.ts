@@ -37,8 +37,14 @@ const MAX_REASON_CHARS = 200;
 /** Refusals per registry, so several servers of one process share one counter. */
 const counters = new WeakMap<Registry, Counter<'method' | 'code'>>();
 
-function refusalCounter(registry: Registry | undefined): Counter<'method' | 'code'> | undefined {
-  if (!registry) return undefined;
+const refusalCounter = (registry: Registry | undefined) =>
+  registry ? createGrpcRefusalMetrics(registry) : undefined;
+
+/**
+ * `vigil_grpc_refused_requests_total` in `registry` (once per registry): gRPC requests refused
+ * before any service code saw them. startGrpcServer creates it; exported for deploy/check.cjs.
+ */
+export function createGrpcRefusalMetrics(registry: Registry): Counter<'method' | 'code'> {
   let counter = counters.get(registry);
   if (!counter) {
     counter = new Counter({

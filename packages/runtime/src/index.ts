@@ -11,6 +11,7 @@ export * from './main';
 export * from './auth';
 export * from './grpc';
 export {
+  createGrpcRefusalMetrics,
   decoderReason,
   decodingInHandler,
   type DecodeOptions,
