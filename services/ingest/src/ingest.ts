@@ -257,7 +257,12 @@ export class Ingestor {
     // is `auth.login` for the sources file as for the risk model.
     const checked = checkEvents(events, this.limits, now);
     // Authorization before validation: a source learns nothing about events it may not send.
-    const outOfScope = scopeViolations(request.scope, checked.events);
+    // A field that is no valid value at all (an action with a newline) is a validation problem,
+    // reported as such, not a question of scope.
+    const refused = new Set(checked.violations.map((v) => `${v.index}\u0000${v.field}`));
+    const outOfScope = scopeViolations(request.scope, checked.events).filter(
+      (v) => !refused.has(`${v.index}\u0000${v.field}`),
+    );
     if (outOfScope.length > 0) throw permissionDenied(request.source, outOfScope);
     const prior = request.priorViolations ?? [];
     // A field the transport could not read is reported once, not again as "missing".
