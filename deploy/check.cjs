@@ -42,9 +42,11 @@ const DASHBOARD_EXEMPT = new Map([
 const SERVICE_CODE = {
   ingest: {
     env: (load) => load('config').ingestEnv,
-    metrics: (load, registry) => {
+    metrics: (load, registry, runtime) => {
       load('metrics').createIngestMetrics(registry);
       load('k8s-audit-http').createK8sAuditMetrics(registry);
+      // Undecodable or conflicting gRPC requests, refused by the runtime's server.
+      runtime.createGrpcRefusalMetrics(registry);
     },
   },
   sealer: {
@@ -53,10 +55,11 @@ const SERVICE_CODE = {
   },
   risk: {
     env: (load) => load('config').riskEnv,
-    metrics: (load, registry) => {
+    metrics: (load, registry, runtime) => {
       const { RiskMetrics, createRiskStatusMetrics } = load('metrics');
       new RiskMetrics(registry);
       createRiskStatusMetrics(registry, { redisReady: () => false, policyVersion: 'check' });
+      runtime.createGrpcRefusalMetrics(registry);
     },
   },
 };
@@ -111,7 +114,8 @@ function builtLoader(rootDir) {
 
 /** Each service's settings (name -> zod schema), and every metric: name -> {type, labels}. */
 async function loadCode(load) {
-  const { createMetricsRegistry } = load('packages/runtime', 'index');
+  const runtime = load('packages/runtime', 'index');
+  const { createMetricsRegistry } = runtime;
   const env = {};
   const metrics = new Map();
   const defaultLabels = new Set();
@@ -120,7 +124,7 @@ async function loadCode(load) {
     env[service] = SERVICE_CODE[service].env(own);
     const registry = createMetricsRegistry(service);
     const builtIn = new Set(registry.getMetricsAsArray().map((m) => m.name));
-    SERVICE_CODE[service].metrics(own, registry);
+    SERVICE_CODE[service].metrics(own, registry, runtime);
     for (const { name, type, values } of await registry.getMetricsAsJSON()) {
       const { labelNames = [] } = registry.getSingleMetric(name);
       // Labels on a series that its metric does not declare are the registry's default labels.

@@ -14,15 +14,17 @@
  * What counts as a clean answer (decided after watching what the stack does):
  * - gRPC: a status from the case's expected set, never DEADLINE_EXCEEDED (every call has a
  *   deadline; reaching it means the server never answered). Service-level errors carry a
- *   `vigil-error-code` trailer and no stack trace. INTERNAL is accepted in exactly two forms, both
- *   produced by the transport before any Vigil code runs: grpc-js's own
- *   "Error deserializing request" when the bytes are not a valid message of the method's type
- *   (grpc-js decodes before calling the handler and maps any decoder exception to INTERNAL with
- *   that fixed text, no stack, no detail; a service cannot change it short of replacing the
- *   deserializer), and "Received RST_STREAM with code N" for a header block beyond the HTTP/2
- *   limits. Whether raw bytes belong to the first group is decided per request by running the
- *   method's own deserializer locally, so decodable garbage must get a real service answer. A
- *   message over the server's receive limit gets grpc-js's RESOURCE_EXHAUSTED.
+ *   `vigil-error-code` trailer and no stack trace. Bytes that are not a valid message of the
+ *   method's type (malformed protobuf, invalid UTF-8 in a string) get INVALID_ARGUMENT with
+ *   `vigil-error-code: MALFORMED_REQUEST` (the services decode inside the handler, runtime
+ *   grpc-decode.ts), or UNAUTHENTICATED when the caller's credentials are not good for the method:
+ *   authentication comes first. Whether raw bytes are undecodable is decided per request by running
+ *   the method's own deserializer locally, so decodable garbage must get a real service answer.
+ *   INTERNAL is accepted in one form only, produced by the transport before any Vigil code runs:
+ *   "Received RST_STREAM with code N" for a header block beyond the HTTP/2 limits. A message over
+ *   the server's receive limit gets grpc-js's RESOURCE_EXHAUSTED. Two `authorization` values get
+ *   UNAUTHENTICATED with `vigil-error-code: CONFLICTING_CREDENTIALS` (sent by a child process:
+ *   Node's HTTP/2 client will not send them).
  * - HTTP: the expected status with a JSON body `{error: {code, message}}` (401 with
  *   WWW-Authenticate, 405 with Allow). Malformed HTTP framing (bad chunk sizes, Content-Length
  *   together with Transfer-Encoding, oversized header blocks, non-HTTP bytes) is answered by
@@ -31,8 +33,9 @@
  *   writing after the 413 may instead see the connection closed under it (EPIPE/ECONNRESET),
  *   because the server closes after answering; accepted for the fully-sent oversized bodies only.
  * - Hostile but valid requests (injection strings, control characters where the schema allows
- *   them, Object.prototype names as attribute keys) may be stored or rejected; if stored, the
- *   record read back from Kafka must hold exactly what was sent.
+ *   them, Object.prototype names as attribute keys) must be stored, and the record read back from
+ *   Kafka must hold exactly what was sent; those the shared input rules refuse (@vigil/input: bidi
+ *   controls in a user id, a `..` resource, `%` in an action) must get INVALID_ARGUMENT.
  *
  * Memory: RSS may grow by up to 150 MiB per service over the barrage. V8 collects lazily and a
  * few requests carry megabytes, so this catches a runaway, not a slow leak.
@@ -47,6 +50,9 @@ import {
   timestampFromMillis,
   vigil,
 } from '@vigil/proto';
+import { parseAction, parseUserId } from '@vigil/input';
+import { callWithRepeatedAuthorization } from '../support/grpc-repeated-header';
+import { grpcDoorCases, httpDoorCases, type DoorKit } from './support/door-cases';
 import { waitFor } from '../support/infra';
 import { E2EStack, type ServiceName } from '../support/stack';
 import {
@@ -132,6 +138,8 @@ interface GrpcExpect {
   codes: readonly number[];
   /** Which transport-level INTERNAL, if any, is acceptable (see the file comment). */
   internal?: 'deserialize' | 'http2-reset';
+  /** The `vigil-error-code` a refusal must carry, when one specific code is expected. */
+  vigilCode?: string;
 }
 
 interface GrpcCase {
@@ -146,6 +154,11 @@ interface GrpcCase {
   isolate?: boolean;
   /** Hostile but valid: if stored, the stored record must equal this. */
   verify?: EventInput;
+  /**
+   * `auth` holds several values to send as repeated `authorization` headers, through a child
+   * process (test/support/grpc-repeated-header.ts): grpc-js and Node's HTTP/2 client refuse to.
+   */
+  repeatedAuthorization?: boolean;
 }
 
 interface HttpExpect {
@@ -219,6 +232,9 @@ function judgeGrpc(expect: GrpcExpect, o: GrpcObservation): string | undefined {
     !o.trailers['vigil-error-code']
   ) {
     return `${name} without a vigil-error-code trailer: "${clip(o.details)}"`;
+  }
+  if (expect.vigilCode && o.trailers['vigil-error-code'] !== expect.vigilCode) {
+    return `${name} with vigil-error-code ${o.trailers['vigil-error-code'] ?? '(none)'}, expected ${expect.vigilCode}`;
   }
   return undefined;
 }
@@ -573,7 +589,7 @@ const VIOLATIONS: readonly Violation[] = [
   {
     name: 'country code malformed',
     proto: (e, r) =>
-      void (geoOf(e).countryCode = r.pick(['de', 'DEU', 'D', '1A', '<s>', 'D\u0000', 'ÄÖ', 'XX '])),
+      void (geoOf(e).countryCode = r.pick(['D1', 'DEU', 'D', '1A', '<s>', 'D\u0000', 'ÄÖ', 'XX '])),
   },
   {
     name: 'outcome unknown',
@@ -629,8 +645,15 @@ const VIOLATIONS: readonly Violation[] = [
   },
 ];
 
-/** Hostile values the schema allows: stored verbatim, or rejected cleanly. */
-const HOSTILE_BUT_VALID: ReadonlyArray<{ name: string; change: (e: EventInput) => void }> = [
+/**
+ * Hostile values the schema allows: stored verbatim. Those marked `refused` are refused by the
+ * shared input rules (@vigil/input) since issue #11, and must get INVALID_ARGUMENT.
+ */
+const HOSTILE_BUT_VALID: ReadonlyArray<{
+  name: string;
+  change: (e: EventInput) => void;
+  refused?: true;
+}> = [
   {
     name: 'SQL injection in resource',
     change: (e) => void (e.resource = "db/prod'; DROP TABLE access_events; --"),
@@ -646,8 +669,15 @@ const HOSTILE_BUT_VALID: ReadonlyArray<{ name: string; change: (e: EventInput) =
   {
     name: 'path traversal in resource',
     change: (e) => void (e.resource = '../../../../etc/passwd'),
+    // ".." segments are not canonical: refused rather than matched to a lower sensitivity.
+    refused: true,
   },
-  { name: 'format string in action', change: (e) => void (e.action = 'auth.login%n%s%x%d') },
+  {
+    name: 'format string in action',
+    change: (e) => void (e.action = 'auth.login%n%s%x%d'),
+    // Actions are words of [a-z0-9] joined by . _ : -
+    refused: true,
+  },
   { name: 'NoSQL operator in tenant_id', change: (e) => void (e.tenantId = '{"$gt": ""}') },
   {
     name: 'Redis hash-tag and glob characters in user_id',
@@ -656,6 +686,8 @@ const HOSTILE_BUT_VALID: ReadonlyArray<{ name: string; change: (e: EventInput) =
   {
     name: 'bidi override and Arabic in user_id',
     change: (e) => void (actorOf(e).userId = 'admin\u202e\u0645\u0627'),
+    // A bidi control reorders what a reviewer sees: refused in every identifier.
+    refused: true,
   },
   {
     name: 'CRLF in user_agent',
@@ -691,12 +723,18 @@ const HOSTILE_BUT_VALID: ReadonlyArray<{ name: string; change: (e: EventInput) =
 
 // ---- gRPC case generators -------------------------------------------------------------------
 
+/**
+ * Undecodable bytes get MALFORMED_REQUEST, after authentication: with credentials that are not
+ * good for the method (the mutating admin calls get a non-admin token), UNAUTHENTICATED.
+ */
 function deserializeExpect(method: MethodName, whenDecodable: readonly number[]) {
   return (payload: Buffer): GrpcExpect => {
     try {
       METHODS[method].requestDeserialize(payload);
     } catch {
-      return { codes: [S.INTERNAL], internal: 'deserialize' };
+      return whenDecodable.includes(S.UNAUTHENTICATED) && !whenDecodable.includes(S.OK)
+        ? { codes: [S.UNAUTHENTICATED], vigilCode: 'UNAUTHENTICATED' }
+        : { codes: [S.INVALID_ARGUMENT], vigilCode: 'MALFORMED_REQUEST' };
     }
     return { codes: whenDecodable };
   };
@@ -1395,7 +1433,7 @@ function grpcHostileButValidCases(rng: Rng, t: Tokens): GrpcCase[] {
       method: 'publish',
       auth: bearer(t.ingest),
       payload: () => encodeEvent(event),
-      expect: { codes: [S.OK, S.INVALID_ARGUMENT] },
+      expect: h.refused ? { codes: [S.INVALID_ARGUMENT] } : { codes: [S.OK] },
       verify: event,
     };
   });
@@ -1915,7 +1953,7 @@ function httpJsonCases(rng: Rng, t: Tokens): HttpCase[] {
         'http hostile but valid',
         h.name,
         () => post(jsonText(toJson(event))),
-        { statuses: [200, 400], codes: ['INVALID_ARGUMENT'] },
+        h.refused ? { statuses: [400], codes: ['INVALID_ARGUMENT'] } : { statuses: [200] },
         event,
       ),
     );
@@ -2179,7 +2217,10 @@ function httpRequestShapeCases(rng: Rng, t: Tokens): HttpCase[] {
             },
             body,
           }),
-          { statuses: [401], codes: ['UNAUTHENTICATED'] },
+          // Two authorization headers are conflicting credentials, whichever is valid.
+          Array.isArray(auth)
+            ? { statuses: [401], codes: ['CONFLICTING_CREDENTIALS'] }
+            : { statuses: [401], codes: ['UNAUTHENTICATED'] },
         ),
       );
     }
@@ -2281,8 +2322,23 @@ function buildCases(rng: Rng, tokens: Tokens): HostileCase[] {
     ...httpUnicodeCases(rng, tokens),
     ...httpRequestShapeCases(rng, tokens),
     ...opsEndpointCases(rng),
+    ...grpcDoorCases(rng, tokens, DOOR_KIT),
+    ...httpDoorCases(rng, tokens, DOOR_KIT),
   ]);
 }
+
+/** What the door cases of issue #11 (support/door-cases.ts) borrow from this file. */
+const DOOR_KIT: DoorKit = {
+  validEvent,
+  encodeEvent,
+  encodeBatch,
+  encodeAuthorize,
+  validAuthorize,
+  encodeProfile,
+  encodeRestrict,
+  toJson,
+  jsonText,
+};
 
 /**
  * The ops port of every service (/healthz, /readyz, /metrics) is reachable wherever Prometheus
@@ -2393,7 +2449,9 @@ async function runCase(c: HostileCase, targets: Targets): Promise<CaseResult> {
       : targets.clients[service];
     let o: GrpcObservation;
     try {
-      o = await rawUnary(client, path, payload, c.auth, CALL_TIMEOUT_MS);
+      o = c.repeatedAuthorization
+        ? await repeatedAuthorizationUnary(targets.grpcAddress[service], path, payload, c.auth)
+        : await rawUnary(client, path, payload, c.auth, CALL_TIMEOUT_MS);
     } finally {
       if (isolate) client.close();
     }
@@ -2442,6 +2500,33 @@ async function runCase(c: HostileCase, targets: Targets): Promise<CaseResult> {
     adminEventIds: [],
     ms: o.ms,
   };
+}
+
+/** One call with repeated authorization headers, observed like rawUnary's. */
+async function repeatedAuthorizationUnary(
+  address: string,
+  path: string,
+  payload: Buffer,
+  auth: string | readonly string[] | undefined,
+): Promise<GrpcObservation> {
+  try {
+    const answer = await callWithRepeatedAuthorization({
+      address,
+      path,
+      payload,
+      authorization: [auth ?? []].flat(),
+      timeoutMs: CALL_TIMEOUT_MS,
+    });
+    return { ...answer, response: undefined };
+  } catch (err) {
+    return {
+      code: S.UNKNOWN,
+      details: `test client could not send: ${(err as Error).message}`,
+      trailers: {},
+      response: undefined,
+      ms: 0,
+    };
+  }
 }
 
 async function runPool<T, R>(
@@ -2575,7 +2660,16 @@ async function readRecords(
   return records;
 }
 
-/** What must survive storage unchanged, in a comparable form. */
+/** The canonical form of a value as @vigil/input defines it, or the value when it is refused. */
+const canonical = (parse: (v: unknown) => { ok: boolean; value?: string }, value: string) => {
+  const parsed = parse(value);
+  return parsed.ok ? (parsed.value as string) : value;
+};
+
+/**
+ * What must survive storage unchanged, in a comparable form: exactly what was sent, in its
+ * canonical form (a user id is stored case-folded, an action lower-cased: @vigil/input).
+ */
 function essence(e: EventInput): string {
   const attributes = Object.entries(e.attributes ?? {}).sort(([a], [b]) =>
     a < b ? -1 : a > b ? 1 : 0,
@@ -2583,9 +2677,9 @@ function essence(e: EventInput): string {
   return JSON.stringify({
     eventId: e.eventId ?? '',
     tenantId: e.tenantId ?? '',
-    userId: e.actor?.userId ?? '',
+    userId: canonical(parseUserId, e.actor?.userId ?? ''),
     userAgent: e.actor?.userAgent ?? '',
-    action: e.action ?? '',
+    action: canonical(parseAction, e.action ?? ''),
     resource: e.resource ?? '',
     attributes,
   });

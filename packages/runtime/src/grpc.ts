@@ -1,9 +1,12 @@
+import type { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
+import type { Registry } from 'prom-client';
 import { VigilError } from './errors';
+import { decodingInHandler, type RejectUndecodable } from './grpc-decode';
 import type { Logger } from './logger';
 
 export interface GrpcTlsOptions {
@@ -19,6 +22,12 @@ export interface GrpcServiceBinding {
   name: string;
   definition: grpc.ServiceDefinition;
   implementation: grpc.UntypedServiceImplementation;
+  /**
+   * The service's authentication, run when a request cannot be decoded: the error it returns
+   * (UNAUTHENTICATED) is the answer instead of MALFORMED_REQUEST, so authentication still comes
+   * first for a malformed request (grpc-decode.ts).
+   */
+  rejectUndecodable?: RejectUndecodable;
 }
 
 export interface GrpcServerOptions {
@@ -33,6 +42,8 @@ export interface GrpcServerOptions {
   reflection?: { protoRoot: string; protoFiles: readonly string[] };
   /** Largest accepted request, in bytes. */
   maxReceiveMessageBytes?: number;
+  /** Where `vigil_grpc_refused_requests_total` is registered (undecodable requests, ...). */
+  registry?: Registry;
 }
 
 export interface RunningGrpcServer {
@@ -63,7 +74,15 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
     new ReflectionService(definition).addToServer(server);
   }
   for (const service of options.services) {
-    server.addService(service.definition, service.implementation);
+    // Requests are decoded in the handler, so an undecodable one gets INVALID_ARGUMENT with a
+    // vigil-error-code instead of grpc-js's INTERNAL (grpc-decode.ts).
+    const decoding = decodingInHandler(
+      service.definition,
+      service.implementation,
+      service.rejectUndecodable,
+      { logger: options.logger, ...(options.registry ? { registry: options.registry } : {}) },
+    );
+    server.addService(decoding.definition, decoding.implementation);
   }
   const credentials = options.tls
     ? serverCredentials(options.tls)
@@ -80,6 +99,7 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
         : resolve(bound),
     );
   });
+  keepRepeatedAuthorization(server, options.logger);
   options.logger.info(
     {
       host: options.host,
@@ -109,6 +129,45 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
       });
     },
   };
+}
+
+/**
+ * Node's HTTP/2 layer keeps only the first of two `authorization` headers (it is a single-value
+ * header to Node), so grpc-js, and every handler, would see one credential where the client sent
+ * two. This puts every value back, from the raw header list, before grpc-js reads the headers;
+ * the handler wrapper then refuses the call as CONFLICTING_CREDENTIALS (grpc-decode.ts).
+ *
+ * grpc-js does not expose its HTTP/2 servers; `http2Servers` is private to the pinned version
+ * (1.14). Without it, the check is logged as unavailable instead of failing the start, and the
+ * hostile-input test, which sends two values, fails.
+ */
+function keepRepeatedAuthorization(server: grpc.Server, logger: Logger): void {
+  const http2Servers = (server as unknown as { http2Servers?: Map<EventEmitter, unknown> })
+    .http2Servers;
+  if (!(http2Servers instanceof Map)) {
+    logger.warn('grpc-js internals changed: repeated authorization headers cannot be detected');
+    return;
+  }
+  for (const http2Server of http2Servers.keys()) {
+    http2Server.prependListener('stream', restoreRepeatedAuthorization);
+  }
+}
+
+/** A 'stream' listener: all `authorization` values of the raw headers, when there are several. */
+export function restoreRepeatedAuthorization(
+  _stream: unknown,
+  headers: Record<string, string | string[] | undefined>,
+  _flags: unknown,
+  rawHeaders: unknown,
+): void {
+  if (!Array.isArray(rawHeaders)) return;
+  const values: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (String(rawHeaders[i]).toLowerCase() === 'authorization') {
+      values.push(String(rawHeaders[i + 1]));
+    }
+  }
+  if (values.length > 1) headers.authorization = values;
 }
 
 function serverCredentials(tls: GrpcTlsOptions): grpc.ServerCredentials {

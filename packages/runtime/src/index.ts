@@ -10,6 +10,13 @@ export * from './shutdown';
 export * from './main';
 export * from './auth';
 export * from './grpc';
+export {
+  createGrpcRefusalMetrics,
+  decoderReason,
+  decodingInHandler,
+  type DecodeOptions,
+  type RejectUndecodable,
+} from './grpc-decode';
 export * from './kafka-read';
 export * from './listen';
 export * from './kafka-acls';

@@ -17,7 +17,7 @@ import {
 import { Admission } from './admission';
 import type { IngestConfig } from './config';
 import { DedupStore } from './dedup';
-import { ingestServiceImplementation } from './grpc-service';
+import { ingestRejectUndecodable, ingestServiceImplementation } from './grpc-service';
 import { startHttpIngest, type HttpIngestServer } from './http-server';
 import { Ingestor } from './ingest';
 import { k8sAuditRoutes } from './k8s-audit-app';
@@ -161,6 +161,13 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
           newEventId: monotonicFactory(),
         },
       );
+      const grpcDeps = {
+        ingestor,
+        sources: config.sources,
+        mtls: Boolean(tls?.requireClientCert),
+        metrics,
+        logger,
+      };
       grpcServer = await startGrpcServer({
         host: config.INGEST_GRPC_HOST,
         port: config.INGEST_GRPC_PORT,
@@ -175,15 +182,11 @@ export function createIngestApp(config: IngestConfig, deps: IngestAppDeps = {}):
           {
             name: 'vigil.v1.IngestService',
             definition: IngestServiceDefinition,
-            implementation: ingestServiceImplementation({
-              ingestor,
-              sources: config.sources,
-              mtls: Boolean(tls?.requireClientCert),
-              metrics,
-              logger,
-            }),
+            implementation: ingestServiceImplementation(grpcDeps),
+            rejectUndecodable: ingestRejectUndecodable(grpcDeps),
           },
         ],
+        registry,
       });
       httpServer = await startHttpIngest({
         host: config.INGEST_HTTP_HOST,

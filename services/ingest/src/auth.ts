@@ -7,8 +7,11 @@ import type { SourceRegistry, SourceScope } from './sources';
 const SUBJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export interface Credentials {
-  /** The `authorization` header or metadata value, if any. */
-  authorization: string | string[] | undefined;
+  /**
+   * Every `authorization` header (HTTP: `req.headersDistinct`, since `req.headers` keeps only
+   * the first) or metadata value (gRPC), if any. More than one is refused.
+   */
+  authorization: string | readonly string[] | undefined;
   /** The verified client certificate of an mTLS connection, if any. */
   certificate?: Pick<PeerCertificate, 'subject' | 'subjectaltname'> | undefined;
 }
@@ -28,7 +31,7 @@ export function authenticate(credentials: Credentials, sources: SourceRegistry):
 
 function sourceName(credentials: Credentials, sources: SourceRegistry): string {
   const tokens = sources.tokens;
-  const header = credentials.authorization;
+  const header = singleAuthorization(credentials.authorization);
   const presented = header === undefined ? undefined : bearerToken(header);
   if (header !== undefined && presented === undefined) {
     throw unauthenticated('the authorization header must be "Bearer <token>"');
@@ -50,6 +53,24 @@ function sourceName(credentials: Credentials, sources: SourceRegistry): string {
   const source = tokenSource ?? certSource;
   if (!source) throw unauthenticated('an API token (authorization: Bearer) is required');
   return source;
+}
+
+/**
+ * The one authorization value, or undefined when there is none. Two values are refused
+ * (CONFLICTING_CREDENTIALS), even if equal: whichever one a server picks, a proxy in front of it
+ * may have picked the other, and the caller would be two sources at once.
+ */
+export function singleAuthorization(
+  authorization: string | readonly string[] | undefined,
+): string | undefined {
+  if (typeof authorization === 'string' || authorization === undefined) return authorization;
+  if (authorization.length > 1) {
+    throw new IngestError(
+      'CONFLICTING_CREDENTIALS',
+      `${authorization.length} authorization headers; send exactly one`,
+    );
+  }
+  return authorization[0];
 }
 
 /** The certificate's subject CN, else its first DNS subject alternative name. */

@@ -14,6 +14,8 @@ export const ERROR_MAPPINGS: Readonly<Record<IngestErrorCode, Mapping>> = {
   CLIENT_ABORTED: { grpc: GrpcStatus.CANCELLED, http: 400 },
   BATCH_TOO_LARGE: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 413 },
   UNAUTHENTICATED: { grpc: GrpcStatus.UNAUTHENTICATED, http: 401 },
+  CONFLICTING_CREDENTIALS: { grpc: GrpcStatus.UNAUTHENTICATED, http: 401 },
+  UNSUPPORTED_MEDIA_TYPE: { grpc: GrpcStatus.INVALID_ARGUMENT, http: 415 },
   PERMISSION_DENIED: { grpc: GrpcStatus.PERMISSION_DENIED, http: 403 },
   EVENT_ID_CONFLICT: { grpc: GrpcStatus.ALREADY_EXISTS, http: 409 },
   OVERLOADED: { grpc: GrpcStatus.RESOURCE_EXHAUSTED, http: 429 },

@@ -38,6 +38,11 @@ export type IngestErrorCode =
   /** No valid token or client certificate. */
   | 'UNAUTHENTICATED'
   /**
+   * More than one `authorization` header (HTTP) or metadata value (gRPC). Refused rather than
+   * picking one: a proxy and a backend that pick differently would disagree about the caller.
+   */
+  | 'CONFLICTING_CREDENTIALS'
+  /**
    * The source may not send one or more of the events (an action or tenant outside its scope),
    * or may not use this endpoint (a source that is no Kubernetes cluster posting audit events);
    * `violations` names each event and the rule. Nothing was published.
@@ -60,8 +65,14 @@ export type IngestErrorCode =
   | 'ACK_TIMEOUT'
   /** The service is shutting down; nothing was accepted. */
   | 'DRAINING'
-  /** The HTTP body is not JSON of the expected shape (or not UTF-8). */
+  /**
+   * The request cannot be decoded: the HTTP body is not JSON of the expected shape, not UTF-8,
+   * not valid gzip, or repeats a key; the gRPC message is not valid protobuf or has invalid
+   * UTF-8 in a string.
+   */
   | 'MALFORMED_REQUEST'
+  /** HTTP: a Content-Type, charset or Content-Encoding the service does not take (415). */
+  | 'UNSUPPORTED_MEDIA_TYPE'
   /**
    * The client went away or broke the HTTP framing (e.g. a bad chunk size) while sending the
    * body: the client's problem, not the service's. Usually no one is left to read the answer.

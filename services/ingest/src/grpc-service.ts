@@ -63,13 +63,7 @@ function serve<Req, Res>(
     startedAt,
   });
   const run = async () => {
-    const scope = authenticate(
-      {
-        authorization: firstString(call.metadata.get('authorization')),
-        certificate: deps.mtls ? peerCertificate(call) : undefined,
-      },
-      deps.sources,
-    );
+    const scope = callerScope(deps, call);
     source = scope.name;
     return deps.ingestor.publish({
       source,
@@ -91,6 +85,49 @@ function serve<Req, Res>(
   );
 }
 
+/** The authenticated source of a call (bearer token, mTLS certificate, or both). */
+function callerScope(deps: GrpcServiceDeps, call: Call<unknown>) {
+  return authenticate(
+    {
+      authorization: stringValues(call.metadata.get('authorization')),
+      certificate: deps.mtls ? peerCertificate(call) : undefined,
+    },
+    deps.sources,
+  );
+}
+
+/**
+ * For a request grpc cannot decode (runtime's grpc-decode.ts): authentication first, as for any
+ * request. A caller without valid credentials gets UNAUTHENTICATED, recorded like any refusal;
+ * an authenticated one gets MALFORMED_REQUEST from the runtime (undefined here).
+ */
+export function ingestRejectUndecodable(deps: GrpcServiceDeps) {
+  return (call: Call<unknown>): grpc.ServiceError | undefined => {
+    const startedAt = Date.now();
+    try {
+      callerScope(deps, call);
+      return undefined;
+    } catch (err) {
+      const error = recordFailure(err, {
+        transport: 'grpc',
+        method: methodName(call),
+        events: 0,
+        source: undefined,
+        metrics: deps.metrics,
+        logger: deps.logger,
+        startedAt,
+      });
+      return grpcError(error.grpcStatus, grpcStatusMessage(error), grpcErrorMetadata(error));
+    }
+  };
+}
+
+/** "Publish" from "/vigil.v1.IngestService/Publish", as the method label of the metrics. */
+function methodName(call: Call<unknown>): string {
+  const path = call.getPath();
+  return path.slice(path.lastIndexOf('/') + 1) || 'unknown';
+}
+
 export function toReceiptMessage(receipt: Receipt): vigil.v1.PublishReceipt {
   return vigil.v1.PublishReceipt.create({
     eventId: receipt.eventId,
@@ -101,9 +138,9 @@ export function toReceiptMessage(receipt: Receipt): vigil.v1.PublishReceipt {
   });
 }
 
-function firstString(values: grpc.MetadataValue[]): string | undefined {
-  const first = values[0];
-  return typeof first === 'string' ? first : undefined;
+/** Every value of a metadata key (two `authorization` values are refused by authenticate). */
+function stringValues(values: grpc.MetadataValue[]): string[] | undefined {
+  return values.length === 0 ? undefined : values.map((v) => (typeof v === 'string' ? v : ''));
 }
 
 function peerCertificate(call: Call<unknown>) {

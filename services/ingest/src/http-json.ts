@@ -1,3 +1,9 @@
+import {
+  parseRfc3339 as parseTimestamp,
+  parseStrictJson,
+  StrictJsonError,
+  type AliasSpec,
+} from '@vigil/input';
 import { vigil } from '@vigil/proto';
 import type { Violation, ViolationReason } from './errors';
 import { setEntry } from './maps';
@@ -29,8 +35,12 @@ export class MalformedBodyError extends Error {}
  */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** The HTTP body bytes -> a JSON value; MalformedBodyError when not UTF-8 or not JSON. */
-export function decodeJsonBody(body: Uint8Array): unknown {
+/**
+ * The HTTP body bytes -> a JSON value; MalformedBodyError when not UTF-8, not JSON, or when a
+ * key repeats in one object or two spellings of one field appear together (`aliases`): JSON.parse
+ * would silently keep the last value, so `{"userId":"a","user_id":"b"}` was user b.
+ */
+export function decodeJsonBody(body: Uint8Array, aliases?: AliasSpec): unknown {
   let text: string;
   try {
     text = UTF8.decode(body);
@@ -38,8 +48,12 @@ export function decodeJsonBody(body: Uint8Array): unknown {
     throw new MalformedBodyError('the body is not valid UTF-8');
   }
   try {
-    return JSON.parse(text) as unknown;
-  } catch {
+    return parseStrictJson(text, aliases ? { aliases } : {});
+  } catch (err) {
+    if (err instanceof StrictJsonError && err.code !== 'INVALID_JSON') {
+      // The message names the key and where it is (bounded by parseStrictJson), never a value.
+      throw new MalformedBodyError(`the body is not valid: ${err.message}`);
+    }
     throw new MalformedBodyError('the body is not valid JSON');
   }
 }
@@ -109,6 +123,31 @@ const GEO_FIELDS = fields({
   longitude: 'longitude',
   hasPosition: 'has_position',
 });
+
+/** The two spellings of each field whose names differ, as alias groups for parseStrictJson. */
+function aliasGroups(fields: Map<string, { camel: string; proto: string }>): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const { camel, proto } of fields.values()) {
+    if (camel !== proto) groups.set(camel, [camel, proto]);
+  }
+  return [...groups.values()];
+}
+
+const EVENT_ALIASES: AliasSpec = {
+  groups: aliasGroups(EVENT_FIELDS),
+  members: {
+    actor: {
+      groups: aliasGroups(ACTOR_FIELDS),
+      members: { geo: { groups: aliasGroups(GEO_FIELDS) } },
+    },
+  },
+};
+
+/**
+ * Alias groups of the events body (one event, or an array of them): `userId` and `user_id`
+ * name one field and may not appear together. `attributes` is a free-form map and has none.
+ */
+export const EVENTS_BODY_ALIASES: AliasSpec = { ...EVENT_ALIASES, items: EVENT_ALIASES };
 
 /** Maps both spellings of each field to its camelCase property name. */
 function fields(
@@ -255,36 +294,11 @@ class Reader {
   }
 }
 
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
-
-/** RFC 3339 -> Timestamp parts, with full nanosecond precision; undefined when not valid. */
+/**
+ * RFC 3339 -> Timestamp parts, with full nanosecond precision; undefined when not valid. The
+ * one RFC 3339 parser of the repository (@vigil/input's parseRfc3339) decides.
+ */
 export function parseRfc3339(text: string): { seconds: number; nanos: number } | undefined {
-  const m = RFC3339.exec(text);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as number[];
-  const utcMs = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
-  const check = new Date(utcMs);
-  // Date.UTC rolls over (Feb 30 -> Mar 2); a valid date survives the round trip unchanged.
-  if (
-    year! < 1 ||
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month! - 1 ||
-    check.getUTCDate() !== day ||
-    hour! > 23 ||
-    minute! > 59 ||
-    second! > 59
-  ) {
-    return undefined;
-  }
-  let offsetSeconds = 0;
-  if (!m[8]) {
-    const sign = m[9] === '-' ? -1 : 1;
-    const offsetHours = Number(m[10]);
-    const offsetMinutes = Number(m[11]);
-    if (offsetHours > 23 || offsetMinutes > 59) return undefined;
-    offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60);
-  }
-  const nanos = m[7] ? Number(m[7].padEnd(9, '0')) : 0;
-  return { seconds: utcMs / 1000 - offsetSeconds, nanos };
+  const parsed = parseTimestamp(text);
+  return parsed.ok ? { seconds: parsed.value.seconds, nanos: parsed.value.nanos } : undefined;
 }

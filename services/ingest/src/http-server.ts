@@ -9,7 +9,14 @@ import { authenticate } from './auth';
 import type { SourceRegistry } from './sources';
 import { httpErrorBody, type TransportError } from './error-mapping';
 import { IngestError } from './errors';
-import { MalformedBodyError, decodeJsonBody, parseEventsBody, receiptJson } from './http-json';
+import { bodyEncoding, decodeBody, type BodyEncoding } from './http-body';
+import {
+  EVENTS_BODY_ALIASES,
+  MalformedBodyError,
+  decodeJsonBody,
+  parseEventsBody,
+  receiptJson,
+} from './http-json';
 import type { Ingestor } from './ingest';
 import type { IngestMetrics } from './metrics';
 import { recordFailure, recordSuccess } from './outcome';
@@ -121,20 +128,21 @@ async function handle(
   });
   try {
     // Authenticate before reading the body: unknown senders cost no more than their headers.
-    const scope = authenticate({ authorization: req.headers.authorization }, options.sources);
+    // headersDistinct: req.headers keeps only the first of two authorization headers.
+    const scope = authenticate(
+      { authorization: req.headersDistinct.authorization },
+      options.sources,
+    );
     source = scope.name;
-    const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (contentType !== 'application/json') {
-      req.resume();
-      sendJson(res, 415, {
-        error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'the body must be application/json' },
-      });
-      return;
-    }
-    const body = await readBody(req, options.maxBodyBytes);
+    const encoding = acceptBody(req);
+    const body = await decodeBody(
+      await readBody(req, options.maxBodyBytes),
+      encoding,
+      options.maxBodyBytes,
+    );
     let parsed: ReturnType<typeof parseEventsBody>;
     try {
-      parsed = parseEventsBody(decodeJsonBody(body));
+      parsed = parseEventsBody(decodeJsonBody(body, EVENTS_BODY_ALIASES));
     } catch (err) {
       const message =
         err instanceof MalformedBodyError ? err.message : 'the body is not valid JSON';
@@ -157,11 +165,24 @@ async function handle(
   }
 }
 
+/**
+ * The body's encoding if its headers are acceptable (http-body.ts); otherwise the body is
+ * drained unread and UNSUPPORTED_MEDIA_TYPE thrown.
+ */
+export function acceptBody(req: http.IncomingMessage): BodyEncoding {
+  try {
+    return bodyEncoding(req.headers);
+  } catch (err) {
+    req.resume();
+    throw err;
+  }
+}
+
 export function sendError(res: http.ServerResponse, error: TransportError): void {
   if (error.retryAfterSeconds !== undefined) {
     res.setHeader('retry-after', String(error.retryAfterSeconds));
   }
-  if (error.code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer');
+  if (error.httpStatus === 401) res.setHeader('www-authenticate', 'Bearer');
   if (error.code === 'BATCH_TOO_LARGE') res.setHeader('connection', 'close');
   sendJson(res, error.httpStatus, httpErrorBody(error));
 }

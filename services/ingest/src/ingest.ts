@@ -9,7 +9,7 @@ import type { Placement } from './publisher';
 import type { Receipt } from './receipts';
 import { scopeViolations, type SourceScope } from './sources';
 import type { StoredEventLookup } from './stored-events';
-import { validateEvents, type ValidationLimits } from './validation';
+import { checkEvents, type ValidationLimits } from './validation';
 
 export interface IngestLimits extends ValidationLimits {
   maxBatchEvents: number;
@@ -252,22 +252,28 @@ export class Ingestor {
         `${events.length} events in one request; the limit is ${this.limits.maxBatchEvents}`,
       );
     }
-    // Authorization before validation: a source learns nothing about events it may not send.
-    const outOfScope = scopeViolations(request.scope, events);
-    if (outOfScope.length > 0) throw permissionDenied(request.source, outOfScope);
     const now = this.now();
+    // Canonical forms first (pure), so the scope is checked on what would be stored: `AUTH.Login`
+    // is `auth.login` for the sources file as for the risk model.
+    const checked = checkEvents(events, this.limits, now);
+    // Authorization before validation: a source learns nothing about events it may not send.
+    // A field that is no valid value at all (an action with a newline) is a validation problem,
+    // reported as such, not a question of scope.
+    const refused = new Set(checked.violations.map((v) => `${v.index}\u0000${v.field}`));
+    const outOfScope = scopeViolations(request.scope, checked.events).filter(
+      (v) => !refused.has(`${v.index}\u0000${v.field}`),
+    );
+    if (outOfScope.length > 0) throw permissionDenied(request.source, outOfScope);
     const prior = request.priorViolations ?? [];
     // A field the transport could not read is reported once, not again as "missing".
     const seen = new Set(prior.map((v) => `${v.index}\u0000${v.field}`));
     const violations = [
       ...prior,
-      ...validateEvents(events, this.limits, now).filter(
-        (v) => !seen.has(`${v.index}\u0000${v.field}`),
-      ),
+      ...checked.violations.filter((v) => !seen.has(`${v.index}\u0000${v.field}`)),
     ];
     if (violations.length > 0) throw invalidArgument(sortByIndex(violations));
 
-    const enriched = events.map((event) =>
+    const enriched = checked.events.map((event) =>
       enrichEvent(event, {
         source: request.source,
         defaultTenant: request.scope.defaultTenant,

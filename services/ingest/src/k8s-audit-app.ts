@@ -24,7 +24,7 @@ export function k8sAuditRoutes(
     ingestor: deps.ingestor,
     authenticate: (req) =>
       authenticateCluster(
-        req.headers.authorization,
+        req.headersDistinct.authorization,
         config.sources,
         config.INGEST_K8S_AUDIT_CLUSTERS,
       ),

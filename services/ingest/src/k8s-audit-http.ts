@@ -5,7 +5,8 @@ import { authenticate } from './auth';
 import type { SourceRegistry, SourceScope } from './sources';
 import { IngestError } from './errors';
 import { MalformedBodyError, decodeJsonBody } from './http-json';
-import { readBody, sendError, sendJson } from './http-server';
+import { decodeBody } from './http-body';
+import { acceptBody, readBody, sendError, sendJson } from './http-server';
 import type { Ingestor } from './ingest';
 import {
   MAX_ECHOED_AUDIT_ID_BYTES,
@@ -48,7 +49,7 @@ export interface ClusterSource {
  * source that is not a cluster: PERMISSION_DENIED.
  */
 export function authenticateCluster(
-  authorization: string | string[] | undefined,
+  authorization: string | readonly string[] | undefined,
   sources: SourceRegistry,
   clusters: ClusterMap,
 ): ClusterSource {
@@ -125,15 +126,12 @@ export function k8sAuditRoute(options: K8sAuditRouteOptions) {
     try {
       // Before the body: an unknown sender costs no more than its headers.
       caller = options.authenticate(req);
-      const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-      if (contentType !== 'application/json') {
-        req.resume();
-        sendJson(res, 415, {
-          error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'the body must be application/json' },
-        });
-        return;
-      }
-      const body = await readBody(req, options.maxBodyBytes);
+      const encoding = acceptBody(req);
+      const body = await decodeBody(
+        await readBody(req, options.maxBodyBytes),
+        encoding,
+        options.maxBodyBytes,
+      );
       const deadlineMs = Date.now() + options.ackTimeoutMs;
       const { source, scope } = caller;
       let report: IntakeReport;

@@ -1,4 +1,22 @@
-import { isIP } from 'node:net';
+import {
+  BYTE_LIMITS,
+  errorClass,
+  MAX_TIMESTAMP_SECONDS,
+  MIN_TIMESTAMP_SECONDS,
+  parseAction,
+  parseAttributeKey,
+  parseCountryCode,
+  parseDeviceId,
+  parseEventId,
+  parseFreeText,
+  parseIp,
+  parsePosition,
+  parseResource,
+  parseSessionId,
+  parseTenantId,
+  parseUserId,
+  type Parsed,
+} from '@vigil/input';
 import { vigil } from '@vigil/proto';
 import type { Violation, ViolationReason } from './errors';
 import { attributeField, isWellFormed } from './text';
@@ -14,64 +32,88 @@ export interface ValidationLimits {
 }
 
 /**
- * Bounds on string fields, in UTF-8 bytes. They keep one event well below a Kafka record, keep
- * Redis keys short, and stop a source from turning a label into a payload.
+ * Bounds on string fields, in UTF-8 bytes: the shared ones of @vigil/input (BYTE_LIMITS), so
+ * ingest, Authorize, RiskAdmin and the CLI agree on every length.
  */
 export const FIELD_LIMITS = {
-  eventId: 128,
-  tenantId: 128,
-  userId: 256,
-  sessionId: 256,
-  deviceId: 256,
-  userAgent: 1024,
-  action: 128,
-  resource: 1024,
-  attributeKey: 128,
-  attributeValue: 1024,
+  eventId: BYTE_LIMITS.eventId,
+  tenantId: BYTE_LIMITS.tenantId,
+  userId: BYTE_LIMITS.userId,
+  sessionId: BYTE_LIMITS.sessionId,
+  deviceId: BYTE_LIMITS.deviceId,
+  userAgent: BYTE_LIMITS.userAgent,
+  action: BYTE_LIMITS.action,
+  resource: BYTE_LIMITS.resource,
+  attributeKey: BYTE_LIMITS.attributeKey,
+  attributeValue: BYTE_LIMITS.attributeValue,
 } as const;
 
-/** Event ids become Redis keys and Kafka headers: a conservative, printable alphabet. */
-const EVENT_ID = /^[A-Za-z0-9._:~-]+$/;
-const COUNTRY_CODE = /^[A-Z]{2}$/;
 const OUTCOMES = new Set<number>(
   Object.values(vigil.v1.Outcome).filter((v) => typeof v === 'number'),
 );
 const NOT_WELL_FORMED = 'must be well-formed Unicode (no unpaired surrogates)';
-/** Timestamps must round-trip through epoch milliseconds in a JS number. */
-const MAX_SAFE_SECONDS = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
+
+/** One event checked: its violations, and the event in canonical form (valid fields only). */
+export interface CheckedEvent {
+  violations: Violation[];
+  /**
+   * The event with every field in its canonical form (@vigil/input): user id NFC and
+   * case-folded, action lower case, IP in its one spelling, country code upper case, -0 as 0.
+   * Only this form is stored and keyed. A field that failed keeps the value as sent.
+   */
+  event: AccessEventInput;
+}
 
 /**
- * Checks one event as received from a client, before enrichment. Returns every violation (not
- * just the first), each naming the proto field path, so a source can fix all of them at once.
- * Fields the server overwrites (source, received_at) are not checked, except that every string
- * must be well-formed Unicode (no lone surrogates): such a string has no UTF-8 encoding, so the
- * stored record would not decode.
+ * Checks one event as received from a client, before enrichment, with the shared validators of
+ * @vigil/input (one rule per input kind on every door; their README has the table). Returns
+ * every violation (not just the first), each naming the proto field path, so a source can fix
+ * all of them at once; the reason is the validator's code reduced to ingest's vocabulary
+ * (errorClass), the message says what is wrong and never echoes the value. Fields the server
+ * overwrites (source, received_at) are not checked, except that every string must be
+ * well-formed Unicode (no lone surrogates): such a string has no UTF-8 encoding, so the stored
+ * record would not decode.
  */
-export function validateEvent(
+export function checkEvent(
   event: AccessEventInput,
   index: number,
   limits: ValidationLimits,
   nowMs: number,
-): Violation[] {
+): CheckedEvent {
   const out: Violation[] = [];
   const add = (field: string, reason: ViolationReason, message: string) =>
     out.push({ index, field, reason, message });
+  /** The canonical value, or the value as sent (and a violation) when it is refused. */
+  const take = <T>(parsed: Parsed<T>, field: string, sent: T): T => {
+    if (parsed.ok) return parsed.value;
+    add(field, errorClass(parsed.error.code), parsed.error.problem);
+    return sent;
+  };
+  const canonical: AccessEventInput = { ...event };
 
-  const eventId = event.eventId ?? '';
-  if (eventId !== '') {
-    if (!isWellFormed(eventId)) {
-      add('event_id', 'INVALID_FORMAT', NOT_WELL_FORMED);
-    } else if (eventId.length > FIELD_LIMITS.eventId) {
-      add('event_id', 'TOO_LONG', `must be at most ${FIELD_LIMITS.eventId} characters`);
-    } else if (!EVENT_ID.test(eventId)) {
-      add('event_id', 'INVALID_FORMAT', 'may contain only letters, digits and . _ : ~ -');
-    }
+  if (event.eventId) {
+    canonical.eventId = take(
+      parseEventId(event.eventId, { field: 'event_id' }),
+      'event_id',
+      event.eventId,
+    );
   }
-
   checkTimestamp(event.occurredAt, 'occurred_at', add, limits, nowMs);
-  checkText(event.tenantId, 'tenant_id', FIELD_LIMITS.tenantId, add, { identifier: true });
-  checkText(event.action, 'action', FIELD_LIMITS.action, add, { required: true, identifier: true });
-  checkText(event.resource, 'resource', FIELD_LIMITS.resource, add, { identifier: true });
+  canonical.tenantId = take(
+    parseTenantId(event.tenantId, { field: 'tenant_id' }),
+    'tenant_id',
+    event.tenantId ?? '',
+  );
+  canonical.action = take(
+    parseAction(event.action, { field: 'action' }),
+    'action',
+    event.action ?? '',
+  );
+  canonical.resource = take(
+    parseResource(event.resource, { field: 'resource' }),
+    'resource',
+    event.resource ?? '',
+  );
 
   const outcome = event.outcome ?? 0;
   if (!OUTCOMES.has(outcome)) add('outcome', 'OUT_OF_RANGE', `unknown outcome ${String(outcome)}`);
@@ -80,32 +122,50 @@ export function validateEvent(
   if (!actor) {
     add('actor.user_id', 'REQUIRED', 'is required');
   } else {
-    checkText(actor.userId, 'actor.user_id', FIELD_LIMITS.userId, add, {
-      required: true,
-      identifier: true,
-    });
-    checkText(actor.sessionId, 'actor.session_id', FIELD_LIMITS.sessionId, add, {
-      identifier: true,
-    });
-    checkText(actor.deviceId, 'actor.device_id', FIELD_LIMITS.deviceId, add, { identifier: true });
-    checkText(actor.userAgent, 'actor.user_agent', FIELD_LIMITS.userAgent, add, {});
-    const ip = actor.ip ?? '';
-    if (!isWellFormed(ip)) {
-      add('actor.ip', 'INVALID_FORMAT', NOT_WELL_FORMED);
-    } else if (ip !== '' && isIP(ip) === 0) {
-      add('actor.ip', 'INVALID_FORMAT', 'must be an IPv4 or IPv6 address');
-    }
+    const a: vigil.v1.Actor.$Properties = { ...actor };
+    a.userId = take(
+      parseUserId(actor.userId, { field: 'actor.user_id' }),
+      'actor.user_id',
+      actor.userId ?? '',
+    );
+    a.sessionId = take(
+      parseSessionId(actor.sessionId, { field: 'actor.session_id' }),
+      'actor.session_id',
+      actor.sessionId ?? '',
+    );
+    a.deviceId = take(
+      parseDeviceId(actor.deviceId, { field: 'actor.device_id' }),
+      'actor.device_id',
+      actor.deviceId ?? '',
+    );
+    a.userAgent = take(
+      parseFreeText(actor.userAgent, {
+        field: 'actor.user_agent',
+        maxBytes: BYTE_LIMITS.userAgent,
+      }),
+      'actor.user_agent',
+      actor.userAgent ?? '',
+    );
+    a.ip = take(parseIp(actor.ip, { field: 'actor.ip' }), 'actor.ip', actor.ip ?? '');
     const geo = actor.geo;
     if (geo) {
-      const country = geo.countryCode ?? '';
-      if (!isWellFormed(country)) {
-        add('actor.geo.country_code', 'INVALID_FORMAT', NOT_WELL_FORMED);
-      } else if (country !== '' && !COUNTRY_CODE.test(country)) {
-        add('actor.geo.country_code', 'INVALID_FORMAT', 'must be 2 uppercase letters (ISO 3166-1)');
+      const g: vigil.v1.Geo.$Properties = { ...geo };
+      g.countryCode = take(
+        parseCountryCode(geo.countryCode, { field: 'actor.geo.country_code' }),
+        'actor.geo.country_code',
+        geo.countryCode ?? '',
+      );
+      const position = parsePosition(geo, { field: 'actor.geo' });
+      if (!position.ok) {
+        add(position.error.field, errorClass(position.error.code), position.error.problem);
+      } else {
+        g.latitude = position.value?.lat ?? 0;
+        g.longitude = position.value?.lon ?? 0;
+        g.hasPosition = position.value !== undefined;
       }
-      checkDegrees(geo.latitude, 'actor.geo.latitude', 90, add);
-      checkDegrees(geo.longitude, 'actor.geo.longitude', 180, add);
+      a.geo = g;
     }
+    canonical.actor = a;
   }
 
   const attributes = event.attributes ?? {};
@@ -116,29 +176,45 @@ export function validateEvent(
     for (const key of keys) {
       // The key is client input of any length: the field path repeats a bounded part of it.
       const field = attributeField(key);
-      if (key === '') add(field, 'REQUIRED', 'attribute keys must not be empty');
-      else checkText(key, field, FIELD_LIMITS.attributeKey, add, { identifier: true });
-      checkText(attributes[key], field, FIELD_LIMITS.attributeValue, add, {});
+      const parsedKey = parseAttributeKey(key, { field });
+      if (!parsedKey.ok) {
+        add(field, errorClass(parsedKey.error.code), parsedKey.error.problem);
+      }
+      const value = parseFreeText(attributes[key], { field, maxBytes: BYTE_LIMITS.attributeValue });
+      if (!value.ok) add(field, errorClass(value.error.code), value.error.problem);
     }
   }
   const source = event.source ?? '';
   if (!isWellFormed(source)) add('source', 'INVALID_FORMAT', NOT_WELL_FORMED);
-  return out;
+  return { violations: out, event: canonical };
 }
 
-/**
- * Validates a whole request. Event ids must also be unique within it: two events with one id
- * would make the second a silent duplicate of the first.
- */
-export function validateEvents(
-  events: readonly AccessEventInput[],
+/** The violations of one event (checkEvent without the canonical form). */
+export function validateEvent(
+  event: AccessEventInput,
+  index: number,
   limits: ValidationLimits,
   nowMs: number,
 ): Violation[] {
+  return checkEvent(event, index, limits, nowMs).violations;
+}
+
+/**
+ * Checks a whole request. Event ids must also be unique within it: two events with one id
+ * would make the second a silent duplicate of the first.
+ */
+export function checkEvents(
+  events: readonly AccessEventInput[],
+  limits: ValidationLimits,
+  nowMs: number,
+): { violations: Violation[]; events: AccessEventInput[] } {
   const violations: Violation[] = [];
+  const canonical: AccessEventInput[] = [];
   const firstIndexOf = new Map<string, number>();
   events.forEach((event, index) => {
-    violations.push(...validateEvent(event, index, limits, nowMs));
+    const checked = checkEvent(event, index, limits, nowMs);
+    violations.push(...checked.violations);
+    canonical.push(checked.event);
     const id = event.eventId ?? '';
     if (id === '') return;
     const first = firstIndexOf.get(id);
@@ -152,53 +228,25 @@ export function validateEvents(
       });
     }
   });
-  return violations;
+  return { violations, events: canonical };
+}
+
+/** The violations of a whole request (checkEvents without the canonical forms). */
+export function validateEvents(
+  events: readonly AccessEventInput[],
+  limits: ValidationLimits,
+  nowMs: number,
+): Violation[] {
+  return checkEvents(events, limits, nowMs).violations;
 }
 
 type Add = (field: string, reason: ViolationReason, message: string) => void;
 
-function checkText(
-  value: string | null | undefined,
-  field: string,
-  maxBytes: number,
-  add: Add,
-  rules: { required?: boolean; identifier?: boolean },
-): void {
-  const text = value ?? '';
-  if (text === '') {
-    if (rules.required) add(field, 'REQUIRED', 'is required');
-    return;
-  }
-  if (!isWellFormed(text)) {
-    add(field, 'INVALID_FORMAT', NOT_WELL_FORMED);
-    return;
-  }
-  // UTF-8 needs at most 3 bytes per UTF-16 unit, so short strings skip the byte count.
-  if (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes) {
-    add(field, 'TOO_LONG', `must be at most ${maxBytes} bytes (UTF-8)`);
-    return;
-  }
-  if (rules.identifier && hasControlCharacter(text)) {
-    add(field, 'INVALID_FORMAT', 'must not contain control characters');
-  }
-}
-
-/** Control characters (C0, DEL, C1) have no place in identifiers, names or log lines. */
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
-  }
-  return false;
-}
-
-function checkDegrees(value: number | null | undefined, field: string, bound: number, add: Add) {
-  const degrees = value ?? 0;
-  if (!Number.isFinite(degrees) || degrees < -bound || degrees > bound) {
-    add(field, 'OUT_OF_RANGE', `must be a finite number of degrees in -${bound}..${bound}`);
-  }
-}
-
+/**
+ * occurred_at arrives as a protobuf Timestamp (over HTTP, RFC 3339 read by @vigil/input's
+ * parseRfc3339): it must lie in the Timestamp range (0001-01-01..9999-12-31, as in
+ * @vigil/input) and within the clock skew of the server.
+ */
 function checkTimestamp(
   ts: TimestampInput,
   field: string,
@@ -212,8 +260,12 @@ function checkTimestamp(
   }
   const seconds = Number(ts.seconds ?? 0);
   const nanos = ts.nanos ?? 0;
-  if (!Number.isSafeInteger(seconds) || Math.abs(seconds) > MAX_SAFE_SECONDS) {
-    add(field, 'OUT_OF_RANGE', 'seconds is outside the representable range');
+  if (
+    !Number.isSafeInteger(seconds) ||
+    seconds < MIN_TIMESTAMP_SECONDS ||
+    seconds > MAX_TIMESTAMP_SECONDS
+  ) {
+    add(field, 'OUT_OF_RANGE', 'seconds is outside 0001-01-01..9999-12-31');
     return;
   }
   if (!Number.isInteger(nanos) || nanos < 0 || nanos > 999_999_999) {

@@ -70,6 +70,34 @@ describe('authenticate', () => {
   });
 });
 
+/** Issue #11, "Credentials": with two authorization headers the first one won. */
+describe('authenticate: conflicting credentials', () => {
+  const code = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (err) {
+      return (err as IngestError).code;
+    }
+    return 'accepted';
+  };
+
+  it.each([
+    [['Bearer forged', 'Bearer gw-token']],
+    [['Bearer gw-token', 'Bearer forged']],
+    [['Bearer gw-token', 'Bearer gw-token']],
+    [['Bearer gw-token', 'Bearer okta-token']],
+  ])('refuses two authorization values %j as CONFLICTING_CREDENTIALS', (values) => {
+    expect(code(() => authenticate({ authorization: values }, tokens))).toBe(
+      'CONFLICTING_CREDENTIALS',
+    );
+  });
+
+  it('takes a single value, alone or in a list', () => {
+    expect(authenticate({ authorization: ['Bearer gw-token'] }, tokens)).toBe('gateway');
+    expect(code(() => authenticate({ authorization: [] }, tokens))).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('sourceFromCertificate', () => {
   it('uses the CN, else the first DNS SAN', () => {
     expect(sourceFromCertificate(cert('billing-db'))).toBe('billing-db');

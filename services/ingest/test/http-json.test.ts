@@ -1,5 +1,6 @@
 import { vigil } from '@vigil/proto';
 import {
+  EVENTS_BODY_ALIASES,
   MalformedBodyError,
   decodeJsonBody,
   parseEventsBody,
@@ -228,5 +229,48 @@ describe('parseEventsBody: hostile names', () => {
       'UNKNOWN_FIELD',
     ]);
     for (const v of violations) expect(v.field.length).toBeLessThan(120);
+  });
+});
+
+/**
+ * Issue #11, "JSON": `{"userId":"a","user_id":"b"}` and a repeated key were both accepted, the
+ * last value winning.
+ */
+describe('decodeJsonBody: strict JSON', () => {
+  const decode = (text: string) => () => decodeJsonBody(Buffer.from(text), EVENTS_BODY_ALIASES);
+  const refusal = (text: string): string => {
+    try {
+      decode(text)();
+    } catch (err) {
+      expect(err).toBeInstanceOf(MalformedBodyError);
+      return (err as Error).message;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('refuses a repeated key, naming it and where it is', () => {
+    expect(refusal('{"action":"a","action":"b"}')).toMatch(/duplicate key "action" at \$/);
+    expect(refusal('{"actor":{"userId":"a","userId":"b"}}')).toMatch(/"userId" at \$\.actor/);
+    expect(refusal('[{"a":1},{"attributes":{"k":"1","\\u006b":"2"}}]')).toMatch(/"k"/);
+  });
+
+  it('refuses two spellings of one field together, naming both', () => {
+    const message = refusal('{"actor":{"userId":"a","user_id":"b"}}');
+    expect(message).toContain('"userId"');
+    expect(message).toContain('"user_id"');
+    expect(refusal('[{"eventId":"1","event_id":"2"}]')).toContain('"event_id"');
+    expect(refusal('{"actor":{"geo":{"hasPosition":true,"has_position":false}}}')).toContain(
+      'has_position',
+    );
+  });
+
+  it('keeps both spellings as distinct keys of the free-form attributes map', () => {
+    expect(decode('{"attributes":{"userId":"a","user_id":"b"}}')()).toEqual({
+      attributes: { userId: 'a', user_id: 'b' },
+    });
+  });
+
+  it('never echoes a value', () => {
+    expect(refusal('{"action":"secret-1","action":"secret-2"}')).not.toContain('secret');
   });
 });

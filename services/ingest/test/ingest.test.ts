@@ -12,7 +12,7 @@ import { createIngestMetrics } from '../src/metrics';
 import type { Placement } from '../src/publisher';
 import type { StoredEventLookup, StoredEventQuery } from '../src/stored-events';
 import { enrichEvent } from '../src/enrichment';
-import { legacySourceRegistry } from '../src/sources';
+import { legacySourceRegistry, parseSourcesFile } from '../src/sources';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 
@@ -170,6 +170,31 @@ describe('Ingestor', () => {
     expect(store.values.size).toBe(0);
     expect(sink.pending).toHaveLength(0);
     expect(admission.inFlightEvents).toBe(0);
+  });
+
+  it('checks the scope on canonical values, and reports an invalid action as invalid', async () => {
+    const { sink, ingestor } = setup();
+    const scope = parseSourcesFile(`
+sources:
+  idp:
+    credentials: [{ token_sha256: ${'ab'.repeat(32)} }]
+    tenants: ['*']
+    actions: ['auth.*']
+`).scope('idp')!;
+    const publish = (events: object[]) =>
+      ingestor.publish({ source: 'idp', scope, events, transport: 'grpc', deadlineMs: Infinity });
+    // AUTH.Login is auth.login (issue #11: one canonical form), so it is within auth.*.
+    const call = publish([event({ eventId: 'upper', action: 'AUTH.Login' })]);
+    await settle();
+    expect(sink.pending).toHaveLength(1);
+    sink.ackAll();
+    await expect(call).resolves.toEqual([expect.objectContaining({ eventId: 'upper' })]);
+    await expect(publish([event({ action: '\nauth.login' })])).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    await expect(publish([event({ action: 'db.query' })])).rejects.toMatchObject({
+      code: 'PERMISSION_DENIED',
+    });
   });
 
   it('answers a retry from the store without publishing it again', async () => {

@@ -440,7 +440,7 @@ describe('k8s audit mapping: every mapped event passes ingest validation', () =>
 
   it('keeps resource segments unambiguous', () => {
     const event = mapped(hostile[0]![1]);
-    expect(event.resource).toBe('k8s/dev/payments/secrets/a%00b%1Fc%7Fd%2Fe%25f');
-    expect(mapped(hostile[5]![1]).resource).toBe('k8s/dev/payments/secrets/%2E%2E');
+    expect(event.resource).toBe('k8s/dev/payments/secrets/a%00b%1Fc%7Fd_e%25f');
+    expect(mapped(hostile[5]![1]).resource).toBe('k8s/dev/payments/secrets/_..');
   });
 });

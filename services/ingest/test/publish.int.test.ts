@@ -210,7 +210,7 @@ describe('ingest service (real Kafka and Redis)', () => {
       ],
       [
         'longitude NaN',
-        { actor: { userId: 'u', geo: { longitude: NaN } } },
+        { actor: { userId: 'u', geo: { longitude: NaN, hasPosition: true } } },
         'actor.geo.longitude',
         'OUT_OF_RANGE',
       ],

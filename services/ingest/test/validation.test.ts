@@ -1,4 +1,9 @@
-import { validateEvent, validateEvents, type ValidationLimits } from '../src/validation';
+import {
+  checkEvent,
+  validateEvent,
+  validateEvents,
+  type ValidationLimits,
+} from '../src/validation';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const limits: ValidationLimits = {
@@ -53,12 +58,16 @@ describe('validateEvent', () => {
   });
 
   it.each([
-    [{ latitude: 90, longitude: -180 }, []],
-    [{ latitude: -90.0001 }, ['actor.geo.latitude:OUT_OF_RANGE']],
-    [{ longitude: 180.5 }, ['actor.geo.longitude:OUT_OF_RANGE']],
-    [{ latitude: Infinity }, ['actor.geo.latitude:OUT_OF_RANGE']],
-    [{ longitude: NaN }, ['actor.geo.longitude:OUT_OF_RANGE']],
-    [{ countryCode: 'de' }, ['actor.geo.country_code:INVALID_FORMAT']],
+    [{ latitude: 90, longitude: -180, hasPosition: true }, []],
+    [{ latitude: -90.0001, longitude: 0, hasPosition: true }, ['actor.geo.latitude:OUT_OF_RANGE']],
+    [{ latitude: 0, longitude: 180.5, hasPosition: true }, ['actor.geo.longitude:OUT_OF_RANGE']],
+    [{ latitude: Infinity, longitude: 0, hasPosition: true }, ['actor.geo.latitude:OUT_OF_RANGE']],
+    [{ latitude: 0, longitude: NaN, hasPosition: true }, ['actor.geo.longitude:OUT_OF_RANGE']],
+    // A position without has_position would be silently ignored downstream: refused.
+    [{ latitude: 1000 }, ['actor.geo.has_position:INVALID_FORMAT']],
+    [{ longitude: NaN }, ['actor.geo.has_position:INVALID_FORMAT']],
+    [{ latitude: 1, hasPosition: true }, ['actor.geo.longitude:INVALID_FORMAT']],
+    [{ countryCode: 'de' }, []],
     [{ countryCode: 'DEU' }, ['actor.geo.country_code:INVALID_FORMAT']],
   ])('geo %j', (geo, expected) => {
     expect(problems({ ...valid(), actor: { userId: 'u', geo } })).toEqual(expected);
@@ -82,7 +91,7 @@ describe('validateEvent', () => {
     expect(problems({ ...valid(), eventId: 'order-42:retry.1~x_y' })).toEqual([]);
     expect(problems({ ...valid(), eventId: 'x'.repeat(128) })).toEqual([]);
     expect(problems({ ...valid(), eventId: 'x'.repeat(129) })).toEqual(['event_id:TOO_LONG']);
-    for (const bad of ['a b', 'a/b', 'ü', 'a\nb', 'a|b']) {
+    for (const bad of ['a b', 'a/b', 'ü', 'a\nb', 'a|b', 'e\ud800']) {
       expect(problems({ ...valid(), eventId: bad })).toEqual(['event_id:INVALID_FORMAT']);
     }
   });
@@ -169,9 +178,7 @@ describe('validateEvent: unbounded and malformed text', () => {
   });
 
   it.each([
-    ['event_id', { eventId: 'e\ud800' }],
     ['tenant_id', { tenantId: 't\udfff' }],
-    ['action', { action: 'auth.\ud83d' }],
     ['resource', { resource: 'db/\udc00x' }],
     ['source', { source: 's\ud800' }],
   ])('refuses a lone surrogate in %s, naming the field', (field, overrides) => {
@@ -211,5 +218,108 @@ describe('validateEvent: unbounded and malformed text', () => {
     expect(validateEvent({ ...base(), attributes }, 0, wide, now)).toEqual([
       expect.objectContaining({ field: 'attributes["__proto__"]', reason: 'TOO_LONG' }),
     ]);
+  });
+});
+
+/**
+ * Issue #11, "User ids": ingest accepted right-to-left override and zero-width characters in user
+ * ids, and stored case variants as different users. The rules are @vigil/input's, one per kind.
+ */
+describe('checkEvent: the shared rules of @vigil/input (issue #11)', () => {
+  const base = () => ({ ...valid(), actor: { userId: 'alice' } });
+  const userIdProblems = (userId: string) =>
+    validateEvent({ ...base(), actor: { userId } }, 0, limits, NOW).map(
+      (v) => `${v.field}:${v.reason}:${v.message}`,
+    );
+
+  it.each([
+    ['right-to-left override', 'admin\u202e\u0645\u0627', /U\+202E/],
+    ['zero-width space', 'alice\u200b', /U\+200B/],
+    ['zero-width joiner', 'al\u200dice', /U\+200D/],
+    ['byte order mark', '\ufeffalice', /U\+FEFF/],
+    ['trailing NUL', 'alice\u0000', /U\+0000/],
+    ['trailing space', 'alice ', /whitespace/],
+    ['leading space', ' alice', /whitespace/],
+    ['no-break space', 'al\u00a0ice', /U\+00A0/],
+  ])(
+    'refuses a user id with a %s, naming the code point, never echoing the value',
+    (_, id, why) => {
+      const found = userIdProblems(id);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^actor\.user_id:INVALID_FORMAT:/);
+      expect(found[0]).toMatch(why);
+      expect(found[0]).not.toContain('alice');
+    },
+  );
+
+  it('bounds user ids at 256 UTF-8 bytes, as sent and once folded', () => {
+    expect(userIdProblems('x'.repeat(256))).toEqual([]);
+    expect(userIdProblems('x'.repeat(257))).toEqual([
+      'actor.user_id:TOO_LONG:must be at most 256 bytes (UTF-8)',
+    ]);
+    // 128 x "ß" is 256 bytes; folded to "ss" it is still 256 bytes.
+    expect(userIdProblems('\u00df'.repeat(128))).toEqual([]);
+  });
+
+  it('stores the canonical user id: NFC and case-folded, so case variants are one user', () => {
+    const canonical = (userId: string) =>
+      checkEvent({ ...base(), actor: { userId } }, 0, limits, NOW).event.actor?.userId;
+    expect(canonical('Alice')).toBe('alice');
+    expect(canonical('ALICE')).toBe('alice');
+    expect(canonical('Stra\u00dfe')).toBe('strasse');
+    expect(canonical('e\u0301')).toBe('\u00e9');
+  });
+
+  it('stores canonical actions, IPs and country codes; opaque ids stay exact', () => {
+    const { event, violations } = checkEvent(
+      {
+        ...valid(),
+        action: 'AUTH.Login',
+        tenantId: 'Tenant-A',
+        actor: {
+          userId: 'Bob',
+          deviceId: 'Dev-1',
+          ip: '2001:0DB8:0:0:0:0:0:1',
+          geo: { countryCode: 'de', latitude: -0, longitude: 13.4, hasPosition: true },
+        },
+      },
+      0,
+      limits,
+      NOW,
+    );
+    expect(violations).toEqual([]);
+    expect(event.action).toBe('auth.login');
+    expect(event.tenantId).toBe('Tenant-A');
+    expect(event.actor?.userId).toBe('bob');
+    expect(event.actor?.deviceId).toBe('Dev-1');
+    expect(event.actor?.ip).toBe('2001:db8::1');
+    expect(event.actor?.geo?.countryCode).toBe('DE');
+    expect(Object.is(event.actor?.geo?.latitude, 0)).toBe(true);
+  });
+
+  it.each([
+    ['DB/prod-payments', []],
+    ['db//prod-payments', ['resource:INVALID_FORMAT']],
+    ['/db/prod-payments', ['resource:INVALID_FORMAT']],
+    ['./db/prod-payments', ['resource:INVALID_FORMAT']],
+    [' db/prod-payments', ['resource:INVALID_FORMAT']],
+    ['db%2Fprod-payments', ['resource:INVALID_FORMAT']],
+  ])('resource %j: non-canonical structure is refused', (resource, expected) => {
+    expect(problems({ ...valid(), resource })).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'zero-width in a device id',
+      { actor: { userId: 'u', deviceId: 'd\u200b' } },
+      'actor.device_id',
+    ],
+    ['bidi in a session id', { actor: { userId: 'u', sessionId: 's\u202e' } }, 'actor.session_id'],
+    ['non-NFC tenant id', { tenantId: 'e\u0301' }, 'tenant_id'],
+    ['zero-width attribute key', { attributes: { 'k\u200b': 'v' } }, 'attributes["k\u200b"]'],
+    ['an empty action', { action: '' }, 'action'],
+    ['an action with a space', { action: 'auth login' }, 'action'],
+  ])('refuses %s', (_, overrides, field) => {
+    expect(problems({ ...valid(), ...overrides }).map((p) => p.split(':')[0])).toEqual([field]);
   });
 });

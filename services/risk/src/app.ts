@@ -21,7 +21,7 @@ import type { Registry } from 'prom-client';
 import { AdminActions } from './admin/actions';
 import { riskAdminService } from './admin/service';
 import { Authorizer } from './authz/authorizer';
-import { adminAuthenticator, apiAuthenticator } from './authz/caller-auth';
+import { adminAuthenticator, apiAuthenticator, rejectUnauthenticated } from './authz/caller-auth';
 import { DecisionLog } from './authz/decision-log';
 import { authorizationService } from './authz/service';
 import type { RiskConfig } from './config';
@@ -194,6 +194,10 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
             metrics,
             logger,
           ),
+          rejectUndecodable: rejectUnauthenticated(
+            apiAuthenticator(env.RISK_API_TOKENS, mtls),
+            'a valid API token or client certificate',
+          ),
         },
         // Envoy's ext_authz Check, when a mapping file is configured (services/risk/src/ext-authz).
         ...extAuthzBindings(config.extAuthzMapping, {
@@ -211,8 +215,13 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
             metrics,
             logger,
           ),
+          rejectUndecodable: rejectUnauthenticated(
+            adminAuthenticator(env.RISK_ADMIN_TOKENS),
+            'a valid admin token',
+          ),
         },
       ],
+      registry,
     });
     cleanup.push(() => grpcServer.drain(0));
 

@@ -41,14 +41,16 @@ export const fitValue = (text: string, maxBytes: number): string => capText(text
 
 /**
  * One segment of a resource path. Kubernetes names cannot contain "/", but names in audit items
- * come from request URLs and are not validated when the request fails, so "/" and "%" are
- * percent-encoded (keeping segments unambiguous) along with control characters.
+ * come from request URLs and are not validated when the request fails. "%", spaces and control
+ * characters are percent-encoded; "/" and "\\" become "_", because ingest refuses a resource with
+ * an encoded separator (%2F, %5C: @vigil/input, parseResource). "_" is not allowed in Kubernetes
+ * names, so the result cannot collide with a real name.
  */
 export function pathSegment(text: string): string {
   return percentEncodeWhere(
     toWellFormed(text),
-    (c) => isControl(c) || c === 0x25 /* % */ || c === 0x2f /* / */,
-  );
+    (c) => isControl(c) || c === 0x25 /* % */ || c === 0x20 /* space */,
+  ).replace(/[/\\]/g, '_');
 }
 
 /**

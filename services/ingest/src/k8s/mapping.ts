@@ -196,11 +196,14 @@ export function resourceOf(event: AuditEvent, cluster: string): string {
   return segments.join('/');
 }
 
-/** A path segment that is never empty, ".", or ".." (which a reader could take for navigation). */
+/**
+ * A path segment that is never empty, ".", or ".." (which a reader could take for navigation, and
+ * ingest refuses): those become "_", "_." and "_.." ("_" is not allowed in Kubernetes names).
+ */
 function safeSegment(text: string): string {
   const segment = pathSegment(text);
   if (segment === '') return '_';
-  return segment === '.' || segment === '..' ? segment.replace(/\./g, '%2E') : segment;
+  return segment === '.' || segment === '..' ? `_${segment}` : segment;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
 import { bearerToken, type TokenTable } from '@vigil/runtime';
+import { unauthenticated } from './grpc-errors';
 
 type AnyCall = grpc.ServerUnaryCall<unknown, unknown>;
 
@@ -8,8 +9,22 @@ export type Authenticate = (call: AnyCall) => string | undefined;
 
 function presentedToken(call: AnyCall): string | undefined {
   const values = call.metadata.get('authorization');
-  const first = values[0];
-  return bearerToken(typeof first === 'string' ? first : undefined);
+  // Two values are conflicting credentials, never "the first one": the gRPC server refuses them
+  // as CONFLICTING_CREDENTIALS before any handler runs (runtime grpc-decode.ts); fail closed here too.
+  if (values.length !== 1) return undefined;
+  const only = values[0];
+  return bearerToken(typeof only === 'string' ? only : undefined);
+}
+
+/**
+ * For a request that cannot be decoded (runtime grpc-decode.ts): UNAUTHENTICATED when the caller
+ * is not authenticated, as for any request, so authentication still comes first.
+ */
+export function rejectUnauthenticated(
+  authenticate: Authenticate,
+  required: string,
+): (call: AnyCall) => grpc.ServiceError | undefined {
+  return (call) => (authenticate(call) === undefined ? unauthenticated(required) : undefined);
 }
 
 /**

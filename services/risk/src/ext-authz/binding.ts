@@ -1,7 +1,7 @@
 import { envoyAuthProtos } from '@vigil/proto';
 import type { GrpcServiceBinding, Logger } from '@vigil/runtime';
 import type { Authorizer } from '../authz/authorizer';
-import type { Authenticate } from '../authz/caller-auth';
+import { rejectUnauthenticated, type Authenticate } from '../authz/caller-auth';
 import type { RiskMetrics } from '../metrics';
 import type { Mapping } from './mapping';
 import { extAuthzService } from './service';
@@ -32,6 +32,10 @@ export function extAuthzBindings(
         countError: (code) => metrics.authorizeErrors.labels(code).inc(),
         logger,
       }),
+      rejectUndecodable: rejectUnauthenticated(
+        deps.authenticate,
+        'a valid API token or client certificate',
+      ),
     },
   ];
 }
