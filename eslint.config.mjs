@@ -23,8 +23,14 @@ const noImportOf = (names, why) => ({
     },
   ],
 });
-const otherServices = (self) =>
-  SERVICES.filter((s) => s !== self).flatMap((s) => [`@vigil/${s}`, `**/services/${s}`]);
+/** Every way to name service `s` in an import: its package, or a relative path into it. */
+const serviceImports = (s) => [
+  `@vigil/${s}`,
+  `**/services/${s}`,
+  `**/../${s}/src`,
+  `**/../${s}/dist`,
+];
+const otherServices = (self) => SERVICES.filter((s) => s !== self).flatMap(serviceImports);
 
 export default tseslint.config(
   {
@@ -85,10 +91,7 @@ export default tseslint.config(
   })),
   {
     files: ['packages/**/*.ts'],
-    rules: noImportOf(
-      SERVICES.flatMap((s) => [`@vigil/${s}`, `**/services/${s}`]),
-      'packages never import services',
-    ),
+    rules: noImportOf(SERVICES.flatMap(serviceImports), 'packages never import services'),
   },
   {
     files: ['packages/audit/src/**/*.ts'],
