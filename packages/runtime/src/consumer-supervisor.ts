@@ -21,10 +21,12 @@ const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 1_000, maxMs: 10_000 };
  * Brings a kafkajs consumer back after a crash that kafkajs does not restart itself (it gives up
  * for good on, e.g., "the coordinator is not aware of this member" after a session missed under
  * load). One restart runs at a time, as a loop rather than a recursion, so a broker that stays
- * away costs one pending timer, not a growing stack; a crash reported during a restart joins it.
+ * away costs one pending timer, not a growing stack; a crash reported during a restart is
+ * handled by one more restart after it.
  */
 export class ConsumerSupervisor {
   private restarting: Promise<void> | undefined;
+  private crashedMeanwhile = false;
   private attempts = 0;
   private lastCrashAt = 0;
   private total = 0;
@@ -44,10 +46,20 @@ export class ConsumerSupervisor {
   /** Reports a crash that kafkajs will not restart; resolves once consuming again (or stopping). */
   crashed(): Promise<void> {
     if (this.options.isStopping()) return Promise.resolve();
-    this.restarting ??= this.restartLoop().finally(() => {
+    // A crash reported while a restart runs may be the fresh consumer's own: restart once more
+    // after this one rather than lose it.
+    if (this.restarting) this.crashedMeanwhile = true;
+    this.restarting ??= this.restartUntilSettled().finally(() => {
       this.restarting = undefined;
     });
     return this.restarting;
+  }
+
+  private async restartUntilSettled(): Promise<void> {
+    do {
+      this.crashedMeanwhile = false;
+      await this.restartLoop();
+    } while (this.crashedMeanwhile && !this.options.isStopping());
   }
 
   private async restartLoop(): Promise<void> {
