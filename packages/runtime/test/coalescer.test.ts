@@ -34,6 +34,21 @@ describe('Coalescer', () => {
     expect(await Promise.all(results)).toEqual([10, 20, 30]);
   });
 
+  it('counts as pending what waits and what is in flight, until its send settles', async () => {
+    const { calls, send } = controlledSend();
+    const c = new Coalescer<number, number>({ lingerMs: 0, maxItems: 2, maxBytes: 1e6, send });
+    const results = [1, 2, 3].map((n) => c.submit(n, 1));
+    expect(c.pending).toBe(3);
+    expect(c.buffered).toBe(1);
+    calls[0]!.resolve();
+    await flushMicrotasks();
+    jest.advanceTimersByTime(0);
+    expect(c.pending).toBe(1);
+    calls[1]!.resolve();
+    expect(await Promise.all(results)).toEqual([10, 20, 30]);
+    expect(c.pending).toBe(0);
+  });
+
   it('flushes at once when the item or byte limit is reached', () => {
     const { calls, send } = controlledSend();
     const byCount = new Coalescer<number, number>({

@@ -38,7 +38,7 @@ export class Coalescer<T, R> {
   private bufferBytes = 0;
   /** Cancels the pending linger timer, when one is set. */
   private cancelTimer: (() => void) | undefined;
-  private inFlight: { since: number; done: Promise<void> } | undefined;
+  private inFlight: { since: number; items: number; done: Promise<void> } | undefined;
   private readonly now: () => number;
 
   constructor(private readonly options: CoalescerOptions<T, R>) {
@@ -56,6 +56,11 @@ export class Coalescer<T, R> {
   /** Items waiting plus items in flight are the caller's to bound; this reports the first. */
   get buffered(): number {
     return this.buffer.length;
+  }
+
+  /** Items submitted and not yet settled: those waiting plus those in flight. */
+  get pending(): number {
+    return this.buffer.length + (this.inFlight?.items ?? 0);
   }
 
   /** When the flush now in flight started, or undefined when none is. */
@@ -105,7 +110,7 @@ export class Coalescer<T, R> {
       this.inFlight = undefined;
       this.schedule();
     });
-    this.inFlight = { since: started, done };
+    this.inFlight = { since: started, items: batch.length, done };
   }
 
   private async sendBatch(batch: Entry<T, R>[], started: number, bytes: number): Promise<void> {
