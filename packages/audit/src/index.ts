@@ -57,7 +57,12 @@ export {
   LogVerifier,
   consistencyProofFromFrontier,
 } from './log';
-export { toProtoSealedRoot, fromProtoSealedRoot } from './proto';
+export {
+  toProtoSealedRoot,
+  fromProtoSealedRoot,
+  encodeSealedRoot,
+  decodeSealedRoot,
+} from './proto';
 export {
   KEY_ID_PREFIX,
   keyIdFor,

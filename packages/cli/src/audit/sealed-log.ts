@@ -1,6 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
-import { fromProtoSealedRoot, type SealedRootRecord } from '@vigil/audit';
-import { vigil } from '@vigil/proto';
+import { decodeSealedRoot, type SealedRootRecord } from '@vigil/audit';
 import { readTopicToEnd } from '@vigil/runtime';
 import { CliError, EXIT } from '../exit-codes';
 
@@ -93,9 +92,7 @@ async function readRoots(
       for (const message of batch.messages) {
         const at = { rootsPartition: batch.partition, rootsOffset: Number(message.offset) };
         try {
-          const root = fromProtoSealedRoot(
-            vigil.v1.SealedRoot.decode(message.value ?? Buffer.alloc(0)),
-          );
+          const root = decodeSealedRoot(message.value ?? Buffer.alloc(0));
           roots.push({ root, ...at });
         } catch (err) {
           unreadable.push({ ...at, reason: err instanceof Error ? err.message : String(err) });
