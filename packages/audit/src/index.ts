@@ -92,6 +92,23 @@ export {
   type CoverageProblem,
 } from './batch';
 export {
+  PartitionVerifier,
+  type PartitionVerifierOptions,
+  type PartitionSummary,
+  type AbortedRoot,
+  type Finding,
+  type StoredRecord,
+} from './partition-verifier';
+export {
+  SealedLogVerifier,
+  verifySealedLog,
+  type VerifyReport,
+  type VerifyInput,
+  type SealedRootsInput,
+  type LoadedRoot,
+  type UnreadableRoot,
+} from './verify-report';
+export {
   type SealedRootJson,
   sealedRootToJson,
   sealedRootFromJson,

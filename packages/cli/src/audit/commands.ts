@@ -4,19 +4,21 @@ import { generateKeyPairSync } from 'node:crypto';
 import { SingleBar, Presets } from 'cli-progress';
 import {
   Keyring,
+  SealedLogVerifier,
   buildProofBundle,
   isAuditError,
   keyIdFor,
   leafHashesForRecords,
   verifyProofBundle,
   verifyRootSignature,
+  type StoredRecord,
+  type VerifyReport,
 } from '@vigil/audit';
 import { CliError, EXIT } from '../exit-codes';
 import { cliKafka, withKafkaErrors } from '../kafka-connection';
 import type { Output } from '../output';
 import { missingTopic, recordPositionProblem, topicLayout } from './record-position';
-import { loadSealedRoots, readRecords, type Progress, type StoredRecord } from './sealed-log';
-import { SealedLogVerifier, type VerifyReport } from './verify-report';
+import { loadSealedRoots, readRecords, type Progress } from './sealed-log';
 import { auditProveTlog, isTlogProofText, verifyTlogProofFile } from './tlog-proof-command';
 
 export const DEFAULT_SEALED_TOPICS = ['access-events', 'authz-decisions', 'risk-admin'];

@@ -11,10 +11,12 @@ import {
   leafHash,
   verifyRootSignature,
   type Keyring,
+  type LoadedRoot,
   type SealedRootRecord,
+  type StoredRecord,
 } from '@vigil/audit';
 import { CliError, EXIT } from '../exit-codes';
-import { readRecords, type LoadedRoot, type StoredRecord } from './sealed-log';
+import { readRecords } from './sealed-log';
 
 /** A version-2 root: one checkpoint of the partition's log. */
 export type LogRoot = SealedRootRecord & { log: NonNullable<SealedRootRecord['log']> };

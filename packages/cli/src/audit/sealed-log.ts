@@ -1,26 +1,12 @@
 import type { Admin, Kafka } from 'kafkajs';
-import { decodeSealedRoot, type SealedRootRecord } from '@vigil/audit';
+import {
+  decodeSealedRoot,
+  type LoadedRoot,
+  type StoredRecord,
+  type UnreadableRoot,
+} from '@vigil/audit';
 import { readTopicToEnd } from '@vigil/runtime';
 import { CliError, EXIT } from '../exit-codes';
-
-/** A root as found in the sealed-roots topic, with where it was found. */
-export interface LoadedRoot {
-  root: SealedRootRecord;
-  rootsPartition: number;
-  rootsOffset: number;
-}
-
-/** A record in sealed-roots that is not a well-formed SealedRoot. */
-export interface UnreadableRoot {
-  rootsPartition: number;
-  rootsOffset: number;
-  reason: string;
-}
-
-export interface StoredRecord {
-  offset: number;
-  value: Uint8Array;
-}
 
 export type Progress = (read: number, total: number) => void;
 

@@ -14,13 +14,14 @@ import {
   parseTlogProof,
   verifyRecordTlogProof,
   type Keyring,
+  type StoredRecord,
 } from '@vigil/audit';
 import { CliError, EXIT } from '../exit-codes';
 import type { Output } from '../output';
 import { readKeyring } from './commands';
 import { parseCount, withSealedRoots } from './log-commands';
 import { partitionLog, readLeafHashes, requireLog } from './partition-log';
-import { readRecords, type StoredRecord } from './sealed-log';
+import { readRecords } from './sealed-log';
 
 export interface TlogProveFlags {
   brokers: string;
