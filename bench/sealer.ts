@@ -24,8 +24,7 @@ import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { fromProtoSealedRoot, keyIdFor, leafHash, Keyring } from '@vigil/audit';
-import { vigil } from '@vigil/proto';
+import { decodeSealedRoot, keyIdFor, leafHash, Keyring } from '@vigil/audit';
 import { createLogger, kafkaConnectionFromEnv, readTopicToEnd } from '@vigil/runtime';
 import { Sealer, createSealerMetrics, loadSealerConfig } from '@vigil/sealer';
 
@@ -351,7 +350,7 @@ async function steadyLatency(
     topic: `${topic}-roots`,
     onBatch: (batch) => {
       for (const m of batch.messages) {
-        const root = fromProtoSealedRoot(vigil.v1.SealedRoot.decode(m.value ?? Buffer.alloc(0)));
+        const root = decodeSealedRoot(m.value ?? Buffer.alloc(0));
         const list = published.get(root.partition) ?? [];
         list.push({ first: root.firstOffset, last: root.lastOffset, at: Number(m.timestamp) });
         published.set(root.partition, list);
