@@ -176,7 +176,9 @@ function manyAttributes(count: number, keyLength = 4, valueLength = 1): Record<s
 function validEvent(rng: Rng, eventId: string): EventInput {
   return {
     eventId,
-    occurredAt: { seconds: nowSeconds() - rng.int(0, 3_600), nanos: rng.int(0, 999_999_999) },
+    // Up to half of ingest's one-hour window: cases are built before the barrage, which takes
+    // tens of seconds on a loaded runner, and an event near the edge would age out meanwhile.
+    occurredAt: { seconds: nowSeconds() - rng.int(0, 1_800), nanos: rng.int(0, 999_999_999) },
     tenantId: 'tenant-e2e',
     actor: {
       userId: `hostile-user-${rng.int(0, 40)}`,
