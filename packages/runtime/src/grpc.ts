@@ -88,16 +88,18 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
     ? serverCredentials(options.tls)
     : grpc.ServerCredentials.createInsecure();
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${options.host}:${options.port}`, credentials, (err, bound) =>
-      err
-        ? reject(
-            new VigilError(
-              'PORT_IN_USE',
-              `${options.portSetting ?? 'gRPC port'} ${options.port} on ${options.host} cannot be bound (already in use?): ${err.message}`,
-            ),
-          )
-        : resolve(bound),
-    );
+    server.bindAsync(`${options.host}:${options.port}`, credentials, (err, bound) => {
+      if (!err) return resolve(bound);
+      // Nothing is listening, but the server holds timers and its health service: release
+      // them, so a service whose start failed can exit (or start again) cleanly.
+      server.forceShutdown();
+      reject(
+        new VigilError(
+          'PORT_IN_USE',
+          `${options.portSetting ?? 'gRPC port'} ${options.port} on ${options.host} cannot be bound (already in use?): ${err.message}`,
+        ),
+      );
+    });
   });
   keepRepeatedAuthorization(server, options.logger);
   options.logger.info(
