@@ -228,7 +228,9 @@ class FakeProducer implements RootsProducer {
     };
     this.broker.transactions.push(txn);
     const broker = this.broker;
-    const inOpenTransaction = () => {
+    const inOpenTransaction = async () => {
+      // A broker round trip: lets timers run, as real I/O does, even if the sealer loops.
+      await new Promise((resolve) => setImmediate(resolve));
       this.checkUsable();
       if (txn.outcome !== 'open') {
         throw new FakeKafkaError('INVALID_TXN_STATE', `transaction is ${txn.outcome}`);
@@ -240,7 +242,7 @@ class FakeProducer implements RootsProducer {
         acks: number;
         messages: RootMessage[];
       }): Promise<SentRecord[]> => {
-        inOpenTransaction();
+        await inOpenTransaction();
         broker.failIfInjected('send');
         return record.messages.map((message) => {
           const stored: StoredRoot = {
@@ -255,18 +257,18 @@ class FakeProducer implements RootsProducer {
         });
       },
       sendOffsets: async (offset) => {
-        inOpenTransaction();
+        await inOpenTransaction();
         broker.failIfInjected('sendOffsets');
         txn.offsets.push(offset);
       },
       commit: async () => {
-        inOpenTransaction();
+        await inOpenTransaction();
         broker.failIfInjected('commit');
         broker.commit(txn);
         broker.failIfInjected('commitLands');
       },
       abort: async () => {
-        inOpenTransaction();
+        await inOpenTransaction();
         broker.abort(txn);
       },
     };
