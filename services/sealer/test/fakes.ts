@@ -209,6 +209,9 @@ export class FakeBroker implements SealerKafka {
   }
 }
 
+/** A broker round trip: lets timers run, as real I/O does, even if the sealer loops. */
+const roundTrip = () => new Promise((resolve) => setImmediate(resolve));
+
 class FakeProducer implements RootsProducer {
   disconnected = false;
 
@@ -219,6 +222,7 @@ class FakeProducer implements RootsProducer {
   ) {}
 
   async transaction(): Promise<RootsTransaction> {
+    await roundTrip();
     this.checkUsable();
     const txn: TransactionLog = {
       transactionalId: this.transactionalId,
@@ -229,8 +233,7 @@ class FakeProducer implements RootsProducer {
     this.broker.transactions.push(txn);
     const broker = this.broker;
     const inOpenTransaction = async () => {
-      // A broker round trip: lets timers run, as real I/O does, even if the sealer loops.
-      await new Promise((resolve) => setImmediate(resolve));
+      await roundTrip();
       this.checkUsable();
       if (txn.outcome !== 'open') {
         throw new FakeKafkaError('INVALID_TXN_STATE', `transaction is ${txn.outcome}`);
