@@ -22,18 +22,16 @@ import {
   MerkleAccumulator,
   ZERO_HASH,
   encodeLeafData,
+  SealedLogVerifier,
   leafHash,
   sealedRootHash,
   signRoot,
-  type SealedRootRecord,
-} from '@vigil/audit';
-import {
-  SealedLogVerifier,
   verifySealedLog,
   type LoadedRoot,
+  type SealedRootRecord,
   type StoredRecord,
   type VerifyReport,
-} from '@vigil/cli';
+} from '@vigil/audit';
 
 const TOPIC = 'access-events';
 const PARTITIONS = 6;

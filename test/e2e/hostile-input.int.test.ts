@@ -1,5 +1,5 @@
 /**
- * Hostile input, end to end: about 1,500 generated malformed or hostile requests against the
+ * Hostile input, end to end: about 1,750 generated malformed or hostile requests against the
  * public endpoints of the real services (gRPC, ingest's HTTP API and every service's ops port;
  * built `dist/`, run as child processes on a private Kafka and Redis), each of which must get a
  * clean error. Afterwards every process must still be alive,
@@ -10,6 +10,14 @@
  * Build first (`npx tsc -b tsconfig.build.json`). Inputs come from a seeded PRNG, so a failure
  * reproduces with the same seed; HOSTILE_SEED=<n> explores other inputs, and HOSTILE_ONLY=<regex>
  * (matched against "category name") replays a subset.
+ *
+ * Every request is a test of its own, named "<category> <case>" (one describe per category), and
+ * so is every check made afterwards. The requests are not sent from their tests, though: they go
+ * out first, all together, CONCURRENCY in flight and the categories shuffled, as a real client mix
+ * would; that load is what the checks afterwards (drain, descriptors, memory) are about. Each
+ * test then judges what its request got. (`jest -t` only narrows what is reported; HOSTILE_ONLY
+ * narrows what is sent.) The runner and the judges are in support/hostile-run.ts, the topic
+ * read-back in support/topic-readback.ts; the cases, and what they expect, are here.
  *
  * What counts as a clean answer (decided after watching what the stack does):
  * - gRPC: a status from the case's expected set, never DEADLINE_EXCEEDED (every call has a
@@ -40,45 +48,46 @@
  * Memory: RSS may grow by up to 150 MiB per service over the barrage. V8 collects lazily and a
  * few requests carry megabytes, so this catches a runaway, not a slow leak.
  */
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import type { Kafka } from 'kafkajs';
-import {
-  AuthorizationServiceDefinition,
-  IngestServiceDefinition,
-  RiskAdminServiceDefinition,
-  timestampFromMillis,
-  vigil,
-} from '@vigil/proto';
+import { timestampFromMillis, vigil } from '@vigil/proto';
 import { parseAction, parseUserId } from '@vigil/input';
-import { callWithRepeatedAuthorization } from '../support/grpc-repeated-header';
 import { grpcDoorCases, httpDoorCases, type DoorKit } from './support/door-cases';
 import { waitFor } from '../support/infra';
 import { E2EStack, type ServiceName } from '../support/stack';
 import {
   grpc,
-  httpRequest,
   lenField,
   metricValue,
-  rawHttp,
-  rawUnary,
   Rng,
   scrapeMetrics,
   tag,
   varint,
   WIRE,
-  type GrpcClient,
-  type GrpcObservation,
-  type HttpObservation,
   type HttpRequestSpec,
 } from './support/hostile-kit';
+import {
+  clip,
+  CONCURRENCY,
+  METHOD_NAMES,
+  METHODS,
+  runCase,
+  runPool,
+  summarize,
+  type CaseResult,
+  type GrpcCase,
+  type GrpcExpect,
+  type HostileCase,
+  type HttpCase,
+  type HttpExpect,
+  type MethodName,
+  type Service,
+  type Targets,
+} from './support/hostile-run';
+import { checkTopicHoldsExactly, topicHighWatermarks } from './support/topic-readback';
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 20_261_126);
 /** Runs only the cases whose "category name" matches (to reproduce one failure). */
 const ONLY = process.env.HOSTILE_ONLY ? new RegExp(process.env.HOSTILE_ONLY) : undefined;
-const CONCURRENCY = 16;
-/** Per call; generous because the machine is shared (calls normally take milliseconds). */
-const CALL_TIMEOUT_MS = 15_000;
 const MIN_REQUESTS = 1_000;
 const MAX_RSS_GROWTH_BYTES = 150 * 1024 * 1024;
 /** Descriptors a service may hold on to after the barrage (Kafka/Redis reconnects, timers). */
@@ -96,234 +105,11 @@ const INGEST_MAX_RECEIVE = Math.ceil(1024 * 1024 * 1.25) + 64 * 1024;
 const RISK_MAX_RECEIVE = 4 * 1024 * 1024;
 /** Ingest's HTTP body limit with default settings: 4 x INGEST_MAX_BATCH_BYTES. */
 const HTTP_MAX_BODY = 4 * 1024 * 1024;
-/**
- * gRPC requests at least this large, or with credentials this long, get an HTTP/2 connection of
- * their own (as do cases marked `isolate`), so that a transport-level fate is charged to the case
- * that caused it: a header block past the HTTP/2 limits ends its whole connection (GOAWAY
- * COMPRESSION_ERROR), a call that never completes stalls its connection, and megabyte uploads
- * compete with small calls for one connection's flow-control window. Everything else shares one
- * connection per service, as real clients multiplex.
- */
-const ISOLATE_PAYLOAD_BYTES = 256 * 1024;
-const ISOLATE_AUTH_CHARS = 48 * 1024;
 
 const S = grpc.status;
 
 type EventInput = vigil.v1.AccessEvent.$Properties;
 type Json = Record<string, unknown>;
-type Service = 'ingest' | 'risk';
-
-const METHODS = {
-  publish: IngestServiceDefinition.publish,
-  publishBatch: IngestServiceDefinition.publishBatch,
-  authorize: AuthorizationServiceDefinition.authorize,
-  profile: RiskAdminServiceDefinition.getRiskProfile,
-  clear: RiskAdminServiceDefinition.clearRestriction,
-  restrict: RiskAdminServiceDefinition.restrictUser,
-} as const;
-type MethodName = keyof typeof METHODS;
-const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
-const SERVICE_OF: Record<MethodName, Service> = {
-  publish: 'ingest',
-  publishBatch: 'ingest',
-  authorize: 'risk',
-  profile: 'risk',
-  clear: 'risk',
-  restrict: 'risk',
-};
-
-// ---- cases and verdicts ---------------------------------------------------------------------
-
-interface GrpcExpect {
-  codes: readonly number[];
-  /** Which transport-level INTERNAL, if any, is acceptable (see the file comment). */
-  internal?: 'deserialize' | 'http2-reset';
-  /** The `vigil-error-code` a refusal must carry, when one specific code is expected. */
-  vigilCode?: string;
-}
-
-interface GrpcCase {
-  kind: 'grpc';
-  category: string;
-  name: string;
-  method: MethodName | { path: string; service: Service };
-  auth: string | readonly string[] | undefined;
-  payload: () => Buffer;
-  expect: GrpcExpect | ((payload: Buffer) => GrpcExpect);
-  /** Own connection: a case that may wedge its HTTP/2 connection must not take others with it. */
-  isolate?: boolean;
-  /** Hostile but valid: if stored, the stored record must equal this. */
-  verify?: EventInput;
-  /**
-   * `auth` holds several values to send as repeated `authorization` headers, through a child
-   * process (test/support/grpc-repeated-header.ts): grpc-js and Node's HTTP/2 client refuse to.
-   */
-  repeatedAuthorization?: boolean;
-}
-
-interface HttpExpect {
-  statuses: readonly number[];
-  codes?: readonly string[];
-  /** Node's own parser-level answer without a JSON body is acceptable. */
-  bare?: boolean;
-  /** Transport outcomes acceptable instead of a response. */
-  transportErrors?: readonly string[];
-  /** The Allow header a 405 must carry (ingest's API: POST). */
-  allow?: string;
-}
-
-interface HttpCase {
-  kind: 'http';
-  category: string;
-  name: string;
-  /** Whose ops port (/healthz, /readyz, /metrics) gets the request; default: ingest's HTTP API. */
-  ops?: ServiceName;
-  request: () => HttpRequestSpec | { raw: Buffer | string };
-  expect: HttpExpect;
-  verify?: EventInput;
-}
-
-type HostileCase = GrpcCase | HttpCase;
-
-interface CaseResult {
-  category: string;
-  name: string;
-  outcome: string;
-  problem: string | undefined;
-  /** The service said yes (gRPC OK, HTTP 200). */
-  accepted: boolean;
-  /** Events the answer says were stored in access-events (receipts). */
-  storedEventIds: string[];
-  /** Admin audit events the answer says were recorded in risk-admin. */
-  adminEventIds: string[];
-  verify: EventInput | undefined;
-  ms: number;
-}
-
-const STACK_TRACE = /\n\s+at\s|\(\/[^)]*\.[cm]?js:\d+:\d+\)/;
-const clip = (text: string, max = 160) =>
-  text.length > max ? `${text.slice(0, max)}... (${text.length} chars)` : text;
-
-function judgeGrpc(expect: GrpcExpect, o: GrpcObservation): string | undefined {
-  const name = S[o.code] ?? String(o.code);
-  if (o.code === S.DEADLINE_EXCEEDED) {
-    return `no answer within ${CALL_TIMEOUT_MS} ms (DEADLINE_EXCEEDED: the call hung)`;
-  }
-  if (!expect.codes.includes(o.code)) {
-    const wanted = expect.codes.map((c) => S[c]).join(' or ');
-    return `got ${name} "${clip(o.details)}", expected ${wanted}`;
-  }
-  if (o.code === S.OK) return undefined;
-  if (STACK_TRACE.test(o.details)) return `status details leak a stack trace: ${clip(o.details)}`;
-  if (o.code === S.INTERNAL) {
-    if (expect.internal === 'deserialize' && o.details === 'Error deserializing request') {
-      return undefined;
-    }
-    if (
-      expect.internal === 'http2-reset' &&
-      /^Received RST_STREAM with code \d+$/.test(o.details)
-    ) {
-      return undefined;
-    }
-    return `INTERNAL "${clip(o.details)}" is not the transport's own rejection`;
-  }
-  if (
-    (o.code === S.INVALID_ARGUMENT || o.code === S.UNAUTHENTICATED) &&
-    !o.trailers['vigil-error-code']
-  ) {
-    return `${name} without a vigil-error-code trailer: "${clip(o.details)}"`;
-  }
-  if (expect.vigilCode && o.trailers['vigil-error-code'] !== expect.vigilCode) {
-    return `${name} with vigil-error-code ${o.trailers['vigil-error-code'] ?? '(none)'}, expected ${expect.vigilCode}`;
-  }
-  return undefined;
-}
-
-function judgeHttp(expect: HttpExpect, method: string, o: HttpObservation): string | undefined {
-  if (o.status === undefined) {
-    if (o.error !== undefined && expect.transportErrors?.includes(o.error)) return undefined;
-    return `no HTTP response (${o.error ?? 'unknown'})`;
-  }
-  const bodyText = o.body.toString('utf8');
-  if (!expect.statuses.includes(o.status)) {
-    return `got ${o.status} ${clip(bodyText, 200)}, expected ${expect.statuses.join(' or ')}`;
-  }
-  if (o.status === 200) return undefined;
-  const contentType = o.headers['content-type'] ?? '';
-  if (expect.bare && !contentType.includes('json')) return undefined;
-  if (!contentType.startsWith('application/json')) {
-    return `${o.status} with content-type "${contentType}", not JSON`;
-  }
-  if (o.status === 401 && !/^Bearer/i.test(o.headers['www-authenticate'] ?? '')) {
-    return '401 without WWW-Authenticate: Bearer';
-  }
-  const allow = expect.allow ?? 'POST';
-  if (o.status === 405 && o.headers.allow !== allow) return `405 without Allow: ${allow}`;
-  if (method === 'HEAD') return o.body.length === 0 ? undefined : 'a HEAD answer with a body';
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bodyText);
-  } catch {
-    return `${o.status} body is not JSON: ${clip(bodyText)}`;
-  }
-  const error = (parsed as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  if (typeof error?.code !== 'string' || typeof error.message !== 'string') {
-    return `${o.status} body has no error.code and error.message: ${clip(bodyText)}`;
-  }
-  if (expect.codes && !expect.codes.includes(error.code)) {
-    return `${o.status} ${error.code}, expected ${expect.codes.join(' or ')}`;
-  }
-  if (STACK_TRACE.test(error.message)) return `error message leaks a stack trace`;
-  return undefined;
-}
-
-function grpcStoredIds(method: MethodName | undefined, response: Buffer | undefined): string[] {
-  if (!response) return [];
-  try {
-    switch (method) {
-      case 'publish': {
-        const receipt = vigil.v1.PublishReceipt.decode(response);
-        return receipt.duplicate ? [] : [receipt.eventId];
-      }
-      case 'publishBatch':
-        return vigil.v1.PublishBatchResponse.decode(response)
-          .receipts.filter((r) => !r.duplicate)
-          .map((r) => r.eventId ?? '');
-      default:
-        return [];
-    }
-  } catch {
-    return [];
-  }
-}
-
-function grpcAdminIds(method: MethodName | undefined, response: Buffer | undefined): string[] {
-  if (!response) return [];
-  try {
-    switch (method) {
-      case 'clear':
-        return [vigil.v1.ClearRestrictionResponse.decode(response).auditEventId];
-      case 'restrict':
-        return [vigil.v1.RestrictUserResponse.decode(response).auditEventId];
-      default:
-        return [];
-    }
-  } catch {
-    return [];
-  }
-}
-
-function httpStoredIds(body: Buffer): string[] {
-  try {
-    type Receipt = { eventId?: unknown; duplicate?: unknown };
-    const parsed = JSON.parse(body.toString('utf8')) as Receipt & { receipts?: Receipt[] };
-    return (parsed.receipts ?? [parsed])
-      .filter((r) => typeof r.eventId === 'string' && r.duplicate !== true)
-      .map((r) => r.eventId as string);
-  } catch {
-    return [];
-  }
-}
 
 // ---- shared generators ----------------------------------------------------------------------
 
@@ -390,7 +176,9 @@ function manyAttributes(count: number, keyLength = 4, valueLength = 1): Record<s
 function validEvent(rng: Rng, eventId: string): EventInput {
   return {
     eventId,
-    occurredAt: { seconds: nowSeconds() - rng.int(0, 3_600), nanos: rng.int(0, 999_999_999) },
+    // Up to half of ingest's one-hour window: cases are built before the barrage, which takes
+    // tens of seconds on a loaded runner, and an event near the edge would age out meanwhile.
+    occurredAt: { seconds: nowSeconds() - rng.int(0, 1_800), nanos: rng.int(0, 999_999_999) },
     tenantId: 'tenant-e2e',
     actor: {
       userId: `hostile-user-${rng.int(0, 40)}`,
@@ -2308,8 +2096,12 @@ function httpRequestShapeCases(rng: Rng, t: Tokens): HttpCase[] {
   return cases;
 }
 
-function buildCases(rng: Rng, tokens: Tokens): HostileCase[] {
-  return rng.shuffle<HostileCase>([
+/**
+ * Every case in the order it is generated (its test's place in the list); the barrage sends them
+ * in `rng.shuffle([...cases])` order, drawn from the same generator right after.
+ */
+function generateCases(rng: Rng, tokens: Tokens): HostileCase[] {
+  return [
     ...grpcGarbageCases(rng, tokens),
     ...grpcIngestValueCases(rng, tokens),
     ...grpcRiskValueCases(rng, tokens),
@@ -2324,7 +2116,7 @@ function buildCases(rng: Rng, tokens: Tokens): HostileCase[] {
     ...opsEndpointCases(rng),
     ...grpcDoorCases(rng, tokens, DOOR_KIT),
     ...httpDoorCases(rng, tokens, DOOR_KIT),
-  ]);
+  ];
 }
 
 /** What the door cases of issue #11 (support/door-cases.ts) borrow from this file. */
@@ -2421,245 +2213,6 @@ function opsEndpointCases(rng: Rng): HttpCase[] {
   return cases;
 }
 
-// ---- running ----------------------------------------------------------------------------------
-
-interface Targets {
-  grpcAddress: Record<Service, string>;
-  clients: Record<Service, GrpcClient>;
-  httpPort: number;
-  opsPorts: Record<ServiceName, number>;
-}
-
-async function runCase(c: HostileCase, targets: Targets): Promise<CaseResult> {
-  const base = { category: c.category, name: c.name, verify: c.verify };
-  if (c.kind === 'grpc') {
-    const payload = c.payload();
-    const expect = typeof c.expect === 'function' ? c.expect(payload) : c.expect;
-    const { path, service } =
-      typeof c.method === 'string'
-        ? { path: METHODS[c.method].path, service: SERVICE_OF[c.method] }
-        : c.method;
-    const authChars = [c.auth ?? ''].flat().join('').length;
-    const isolate =
-      c.isolate || payload.length >= ISOLATE_PAYLOAD_BYTES || authChars >= ISOLATE_AUTH_CHARS;
-    const client = isolate
-      ? new grpc.Client(targets.grpcAddress[service], grpc.credentials.createInsecure(), {
-          'grpc.use_local_subchannel_pool': 1,
-        })
-      : targets.clients[service];
-    let o: GrpcObservation;
-    try {
-      o = c.repeatedAuthorization
-        ? await repeatedAuthorizationUnary(targets.grpcAddress[service], path, payload, c.auth)
-        : await rawUnary(client, path, payload, c.auth, CALL_TIMEOUT_MS);
-    } finally {
-      if (isolate) client.close();
-    }
-    const code = o.trailers['vigil-error-code'];
-    return {
-      ...base,
-      outcome: `${S[o.code] ?? o.code}${code && code !== S[o.code] ? `/${code}` : ''}`,
-      problem: judgeGrpc(expect, o),
-      accepted: o.code === S.OK,
-      storedEventIds:
-        o.code === S.OK
-          ? grpcStoredIds(typeof c.method === 'string' ? c.method : undefined, o.response)
-          : [],
-      adminEventIds:
-        o.code === S.OK
-          ? grpcAdminIds(typeof c.method === 'string' ? c.method : undefined, o.response)
-          : [],
-      ms: o.ms,
-    };
-  }
-  const request = c.request();
-  const port = c.ops ? targets.opsPorts[c.ops] : targets.httpPort;
-  const o =
-    'raw' in request
-      ? await rawHttp(port, request.raw, CALL_TIMEOUT_MS)
-      : await httpRequest(port, request, CALL_TIMEOUT_MS);
-  let label = o.status === undefined ? (o.error ?? 'no response') : String(o.status);
-  if (o.status !== undefined && o.status !== 200 && o.body.length === 0) {
-    label += ' (no body)';
-  } else if (o.status !== undefined && o.status !== 200) {
-    try {
-      const code = (JSON.parse(o.body.toString('utf8')) as { error?: { code?: string } }).error
-        ?.code;
-      if (code) label += ` ${code}`;
-    } catch {
-      label += ' (no JSON)';
-    }
-  }
-  const method = 'raw' in request ? 'RAW' : (request.method ?? 'POST');
-  return {
-    ...base,
-    outcome: label,
-    problem: judgeHttp(c.expect, method, o),
-    accepted: o.status === 200,
-    storedEventIds: o.status === 200 ? httpStoredIds(o.body) : [],
-    adminEventIds: [],
-    ms: o.ms,
-  };
-}
-
-/** One call with repeated authorization headers, observed like rawUnary's. */
-async function repeatedAuthorizationUnary(
-  address: string,
-  path: string,
-  payload: Buffer,
-  auth: string | readonly string[] | undefined,
-): Promise<GrpcObservation> {
-  try {
-    const answer = await callWithRepeatedAuthorization({
-      address,
-      path,
-      payload,
-      authorization: [auth ?? []].flat(),
-      timeoutMs: CALL_TIMEOUT_MS,
-    });
-    return { ...answer, response: undefined };
-  } catch (err) {
-    return {
-      code: S.UNKNOWN,
-      details: `test client could not send: ${(err as Error).message}`,
-      trailers: {},
-      response: undefined,
-      ms: 0,
-    };
-  }
-}
-
-async function runPool<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (;;) {
-        const index = next++;
-        if (index >= items.length) return;
-        results[index] = await fn(items[index] as T);
-      }
-    }),
-  );
-  return results;
-}
-
-function summarize(results: readonly CaseResult[], seed: number, seconds: number): string {
-  const rows = new Map<
-    string,
-    {
-      sent: number;
-      clean: number;
-      accepted: number;
-      unexpected: number;
-      outcomes: Map<string, number>;
-    }
-  >();
-  for (const r of results) {
-    let row = rows.get(r.category);
-    if (!row) {
-      row = { sent: 0, clean: 0, accepted: 0, unexpected: 0, outcomes: new Map() };
-      rows.set(r.category, row);
-    }
-    row.sent += 1;
-    if (r.problem) row.unexpected += 1;
-    else if (r.accepted) row.accepted += 1;
-    else row.clean += 1;
-    row.outcomes.set(r.outcome, (row.outcomes.get(r.outcome) ?? 0) + 1);
-  }
-  const n = (value: number) => value.toLocaleString('en-US');
-  const total = results.length;
-  const unexpected = results.filter((r) => r.problem).length;
-  const accepted = results.filter((r) => !r.problem && r.accepted).length;
-  const lines = [
-    `hostile requests (seed ${seed}, ${CONCURRENCY} in flight, ${seconds.toFixed(1)} s): ${n(total)} sent, ` +
-      `${n(total - unexpected - accepted)} clean errors, ${n(accepted)} accepted by design, ${n(unexpected)} unexpected`,
-    '',
-    `${'category'.padEnd(32)}${'sent'.padStart(6)}${'clean'.padStart(7)}${'accepted'.padStart(10)}${'unexpected'.padStart(12)}  outcomes`,
-  ];
-  for (const [category, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
-    const outcomes = [...row.outcomes]
-      .sort((a, b) => b[1] - a[1])
-      .map(([outcome, count]) => `${outcome} x${count}`)
-      .join(', ');
-    lines.push(
-      `${category.padEnd(32)}${String(row.sent).padStart(6)}${String(row.clean).padStart(7)}` +
-        `${String(row.accepted).padStart(10)}${String(row.unexpected).padStart(12)}  ${outcomes}`,
-    );
-  }
-  const problems = results.filter((r) => r.problem);
-  if (problems.length > 0) {
-    lines.push('', `unexpected answers (${problems.length}):`);
-    for (const r of problems.slice(0, 60)) lines.push(`  [${r.category}] ${r.name}: ${r.problem}`);
-    if (problems.length > 60) lines.push(`  ... and ${problems.length - 60} more`);
-  }
-  return lines.join('\n');
-}
-
-// ---- Kafka read-back ------------------------------------------------------------------------
-
-async function topicHighWatermarks(kafka: Kafka, topic: string): Promise<Map<number, number>> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-interface StoredRecord {
-  partition: number;
-  offset: number;
-  value: Buffer;
-  headerEventId: string | undefined;
-}
-
-async function readRecords(
-  kafka: Kafka,
-  topic: string,
-  from: Map<number, number>,
-  to: Map<number, number>,
-): Promise<StoredRecord[]> {
-  const records: StoredRecord[] = [];
-  const pending = new Set([...to].filter(([p, high]) => high > (from.get(p) ?? 0)).map(([p]) => p));
-  if (pending.size === 0) return records;
-  const consumer = kafka.consumer({ groupId: `hostile-readback-${randomUUID()}` });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ partition, message }) => {
-        const offset = Number(message.offset);
-        if (offset < (from.get(partition) ?? 0) || offset >= (to.get(partition) ?? 0)) return;
-        const header = message.headers?.['vigil-event-id'];
-        const first = Array.isArray(header) ? header[0] : header;
-        records.push({
-          partition,
-          offset,
-          value: message.value ?? Buffer.alloc(0),
-          headerEventId: first?.toString(),
-        });
-        if (offset === (to.get(partition) ?? 0) - 1) pending.delete(partition);
-      },
-    });
-    await waitFor(
-      `the new ${topic} records to be read back`,
-      () => pending.size === 0,
-      60_000,
-      100,
-    );
-  } finally {
-    await consumer.disconnect();
-  }
-  return records;
-}
-
 /** The canonical form of a value as @vigil/input defines it, or the value when it is refused. */
 const canonical = (parse: (v: unknown) => { ok: boolean; value?: string }, value: string) => {
   const parsed = parse(value);
@@ -2685,296 +2238,431 @@ function essence(e: EventInput): string {
   });
 }
 
+// ---- the test -------------------------------------------------------------------------------
+
 /**
- * Checks that `topic` grew, since `before`, by exactly the records whose event ids are in
- * `acknowledged`, each decodable; returns them by event id.
+ * What is checked once the barrage is over, one test each, so that a failure names what broke.
+ * Every finding is collected first (one check failing must not hide the others), then asserted.
  */
-async function checkTopicHoldsExactly(
-  kafka: Kafka,
-  topic: string,
-  before: Map<number, number>,
-  acknowledged: ReadonlySet<string>,
-  failures: string[],
-): Promise<Map<string, vigil.v1.AccessEvent>> {
-  const after = await topicHighWatermarks(kafka, topic);
-  const grown = [...after].reduce((sum, [p, high]) => sum + high - (before.get(p) ?? 0), 0);
-  if (grown !== acknowledged.size) {
-    failures.push(
-      `${topic} grew by ${grown} records, but ${acknowledged.size} were acknowledged to callers`,
-    );
+const AFTERMATH = {
+  alive: 'every process is still alive, healthy and ready',
+  serving: 'a valid Publish and a valid Authorize still succeed',
+  drained: "ingest's in-flight work and the risk decision log drain",
+  descriptors: `open descriptors return to within ${MAX_FD_GROWTH} of the baseline`,
+  memory: `RSS grows by at most ${MAX_RSS_GROWTH_BYTES / 2 ** 20} MiB per service`,
+  events: `${EVENTS_TOPIC} grew by exactly the events acknowledged to callers`,
+  admin: `${ADMIN_TOPIC} grew by exactly the admin actions acknowledged to callers`,
+  crashes: 'no service logged a crash',
+} as const;
+type Check = keyof typeof AFTERMATH;
+type Findings = Record<Check, string[]>;
+
+interface Clients {
+  ingest: ReturnType<E2EStack['ingestClient']>;
+  authz: ReturnType<E2EStack['authzClient']>;
+  admin: ReturnType<E2EStack['adminClient']>;
+}
+
+/** What the barrage leaves behind for the tests and the aftermath. */
+interface Barrage {
+  results: Map<HostileCase, CaseResult>;
+  /** Each service's /metrics before the barrage. */
+  metricsBefore: Map<ServiceName, string>;
+  offsetsBefore: Map<number, number>;
+  adminOffsetsBefore: Map<number, number>;
+}
+
+/** Cases grouped by category (sorted, as in the summary), each titled for its test. */
+function byCategory(cases: readonly HostileCase[]): Array<[string, Array<[string, HostileCase]>]> {
+  const groups = new Map<string, Array<[string, HostileCase]>>();
+  const seen = new Map<string, number>();
+  for (const c of cases) {
+    // A name may repeat within a category (the same credential in two rounds): number repeats
+    // so that every test title points at one request.
+    const key = `${c.category}\u0000${c.name}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    const group = groups.get(c.category) ?? [];
+    groups.set(c.category, group);
+    group.push([n === 1 ? c.name : `${c.name} (${n})`, c]);
   }
-  const stored = new Map<string, vigil.v1.AccessEvent>();
-  for (const record of await readRecords(kafka, topic, before, after)) {
-    try {
-      const event = vigil.v1.AccessEvent.decode(record.value);
-      stored.set(event.eventId, event);
-    } catch (err) {
-      failures.push(
-        `${topic} ${record.partition}@${record.offset} (event ${record.headerEventId ?? '?'}) ` +
-          `is not a decodable AccessEvent: ${(err as Error).message}`,
+  return [...groups].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/**
+ * Warms the stack up, takes the baselines, builds the cases (`build`: in the order they are to be
+ * sent) and sends them, CONCURRENCY at a time, all categories shuffled together: a real client
+ * mix, and the load the aftermath checks are about.
+ */
+async function runBarrage(
+  stack: E2EStack,
+  clients: Clients,
+  build: () => readonly HostileCase[],
+  findings: Findings,
+): Promise<Barrage> {
+  const ops = (name: ServiceName) => stack.instance(name).ports.ops as number;
+  const kafka = stack.kafka.kafka();
+  // Warm up (and prove the stack works) before taking the baselines.
+  const warm = await clients.ingest.publish({
+    eventId: `hostile-warmup-${SEED}`,
+    occurredAt: timestampFromMillis(Date.now()),
+    actor: { userId: 'hostile-warmup' },
+    action: 'auth.login',
+  });
+  expect(warm.topic).toBe(EVENTS_TOPIC);
+  expect(
+    (
+      await clients.authz.authorize({
+        userId: 'hostile-warmup',
+        action: 'auth.login',
+        resource: 'app/console',
+      })
+    ).decisionId,
+  ).not.toBe('');
+  await clients.admin.getRiskProfile('hostile-warmup');
+
+  const metricsBefore = new Map<ServiceName, string>();
+  for (const name of SERVICES) {
+    metricsBefore.set(name, await scrapeOrNote(ops(name), name, findings.memory));
+  }
+  const offsetsBefore = await topicHighWatermarks(kafka, EVENTS_TOPIC);
+  const adminOffsetsBefore = await topicHighWatermarks(kafka, ADMIN_TOPIC);
+
+  const cases = build();
+  const insecure = grpc.credentials.createInsecure();
+  const grpcAddress: Record<Service, string> = {
+    ingest: `127.0.0.1:${stack.instance('ingest').ports.grpc}`,
+    risk: `127.0.0.1:${stack.instance('risk').ports.grpc}`,
+  };
+  const targets: Targets = {
+    grpcAddress,
+    clients: {
+      ingest: new grpc.Client(grpcAddress.ingest, insecure),
+      risk: new grpc.Client(grpcAddress.risk, insecure),
+    },
+    httpPort: stack.instance('ingest').ports.http as number,
+    opsPorts: { ingest: ops('ingest'), risk: ops('risk'), sealer: ops('sealer') },
+  };
+  const started = Date.now();
+  let results: CaseResult[];
+  try {
+    results = await runPool(cases, CONCURRENCY, (c) => runCase(c, targets));
+  } finally {
+    targets.clients.ingest.close();
+    targets.clients.risk.close();
+  }
+  const seconds = (Date.now() - started) / 1000;
+  console.log(summarize(results, SEED, seconds));
+  return {
+    results: new Map(cases.map((c, i) => [c, results[i] as CaseResult])),
+    metricsBefore,
+    offsetsBefore,
+    adminOffsetsBefore,
+  };
+}
+
+/** A service's /metrics text, or '' with a note in `failures` when it cannot be had. */
+function scrapeOrNote(opsPort: number, name: ServiceName, failures: string[]): Promise<string> {
+  return scrapeMetrics(opsPort).catch((err: Error) => {
+    failures.push(`${name} /metrics failed: ${err.message}`);
+    return '';
+  });
+}
+
+/**
+ * After the barrage: every process alive, healthy and still serving; nothing held on to; the
+ * topics holding exactly what callers were told; no crash in the logs. Collects findings per
+ * check; returns the events stored in access-events by event id, for the per-case content checks.
+ */
+async function inspectAftermath(
+  stack: E2EStack,
+  clients: Clients,
+  barrage: Barrage,
+  findings: Findings,
+): Promise<Map<string, vigil.v1.AccessEvent>> {
+  const ops = (name: ServiceName) => stack.instance(name).ports.ops as number;
+  const kafka = stack.kafka.kafka();
+  const results = [...barrage.results.values()];
+
+  // Every process alive, healthy and still serving real requests.
+  for (const name of SERVICES) {
+    const { child } = stack.instance(name);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      findings.alive.push(
+        `${name} exited (${child.exitCode ?? child.signalCode}) during the barrage`,
       );
-      if (record.headerEventId) stored.set(record.headerEventId, vigil.v1.AccessEvent.create());
+      continue;
+    }
+    for (const probe of ['healthz', 'readyz']) {
+      const res = await fetch(`http://127.0.0.1:${ops(name)}/${probe}`).catch(() => undefined);
+      if (res?.status !== 200)
+        findings.alive.push(`${name} /${probe} answered ${res?.status ?? 'nothing'}`);
     }
   }
-  const leaked = [...stored.keys()].filter((id) => !acknowledged.has(id));
-  if (leaked.length > 0)
-    failures.push(`${topic}: stored but never acknowledged: ${leaked.slice(0, 10).join(', ')}`);
-  const missing = [...acknowledged].filter((id) => !stored.has(id));
-  if (missing.length > 0)
-    failures.push(`${topic}: acknowledged but not found: ${missing.slice(0, 10).join(', ')}`);
+  const finalId = `hostile-final-${SEED}`;
+  try {
+    const receipt = await clients.ingest.publish({
+      eventId: finalId,
+      occurredAt: timestampFromMillis(Date.now()),
+      actor: { userId: 'hostile-final', ip: '203.0.113.7' },
+      action: 'auth.login',
+      resource: 'app/console',
+      outcome: vigil.v1.Outcome.OUTCOME_SUCCESS,
+    });
+    if (receipt.eventId !== finalId || receipt.duplicate)
+      findings.serving.push(`final Publish: odd receipt ${JSON.stringify(receipt)}`);
+  } catch (err) {
+    findings.serving.push(`a valid Publish after the barrage failed: ${(err as Error).message}`);
+  }
+  try {
+    const decision = await clients.authz.authorize({
+      userId: 'hostile-final',
+      action: 'db.query',
+      resource: 'app/console',
+    });
+    if (!decision.decisionId)
+      findings.serving.push('a valid Authorize after the barrage returned no decision id');
+  } catch (err) {
+    findings.serving.push(`a valid Authorize after the barrage failed: ${(err as Error).message}`);
+  }
+
+  // Nothing held on to: in-flight work drains, decisions reach Kafka, descriptors are returned.
+  const settle = async (
+    failures: string[],
+    what: string,
+    check: () => Promise<boolean>,
+    timeoutMs = 30_000,
+  ) => {
+    try {
+      await waitFor(what, check, timeoutMs, 250);
+    } catch (err) {
+      failures.push((err as Error).message);
+    }
+  };
+  await settle(findings.drained, 'ingest in-flight events and bytes to return to 0', async () => {
+    const text = await scrapeMetrics(ops('ingest'));
+    return (
+      metricValue(text, 'vigil_ingest_in_flight_events') === 0 &&
+      metricValue(text, 'vigil_ingest_in_flight_bytes') === 0
+    );
+  });
+  await settle(
+    findings.drained,
+    'the risk decision log to drain (vigil_risk_decision_buffer_depth 0)',
+    async () => {
+      const text = await scrapeMetrics(ops('risk'));
+      return metricValue(text, 'vigil_risk_decision_buffer_depth') === 0;
+    },
+  );
+  const before = barrage.metricsBefore;
+  const after = new Map<ServiceName, string>();
+  for (const name of SERVICES) {
+    const fdsBefore = metricValue(before.get(name) ?? '', 'process_open_fds') ?? 0;
+    await settle(
+      findings.descriptors,
+      `${name} open descriptors to return near ${fdsBefore} (+${MAX_FD_GROWTH})`,
+      async () => {
+        const text = await scrapeMetrics(ops(name));
+        after.set(name, text);
+        return (metricValue(text, 'process_open_fds') ?? Infinity) <= fdsBefore + MAX_FD_GROWTH;
+      },
+    );
+  }
+  const scrape = (name: ServiceName) => scrapeOrNote(ops(name), name, findings.memory);
+  const memory: string[] = [];
+  for (const name of SERVICES) {
+    const rssBefore = metricValue(before.get(name) ?? '', 'process_resident_memory_bytes') ?? 0;
+    const rssAfter =
+      metricValue(after.get(name) ?? (await scrape(name)), 'process_resident_memory_bytes') ?? 0;
+    const fds = `${metricValue(before.get(name) ?? '', 'process_open_fds')} -> ${metricValue(after.get(name) ?? '', 'process_open_fds')}`;
+    memory.push(
+      `${name}: RSS ${(rssBefore / 2 ** 20).toFixed(0)} -> ${(rssAfter / 2 ** 20).toFixed(0)} MiB, fds ${fds}`,
+    );
+    if (rssAfter - rssBefore > MAX_RSS_GROWTH_BYTES) {
+      findings.memory.push(
+        `${name} RSS grew by ${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MiB (limit ${MAX_RSS_GROWTH_BYTES / 2 ** 20})`,
+      );
+    }
+  }
+  const riskMetrics = await scrape('risk');
+  const ingestMetrics = await scrape('ingest');
+  memory.push(
+    `risk decision log: depth ${metricValue(riskMetrics, 'vigil_risk_decision_buffer_depth')}, ` +
+      `publish failures ${metricValue(riskMetrics, 'vigil_risk_decision_publish_failures_total')}; ` +
+      `ingest requests the service itself classified INTERNAL: ${metricValue(ingestMetrics, 'vigil_ingest_requests_total', 'code="INTERNAL"') ?? 0}`,
+  );
+  console.log(`after the barrage:\n  ${memory.join('\n  ')}`);
+
+  // access-events holds exactly the events callers were told were stored, and risk-admin exactly
+  // the admin actions they were told were recorded. A read-back that cannot finish is a finding.
+  const acknowledged = new Set([finalId, ...results.flatMap((r) => r.storedEventIds)]);
+  let stored = new Map<string, vigil.v1.AccessEvent>();
+  try {
+    stored = await checkTopicHoldsExactly(
+      kafka,
+      EVENTS_TOPIC,
+      barrage.offsetsBefore,
+      acknowledged,
+      findings.events,
+    );
+  } catch (err) {
+    findings.events.push(`reading ${EVENTS_TOPIC} back failed: ${(err as Error).message}`);
+  }
+  try {
+    await checkTopicHoldsExactly(
+      kafka,
+      ADMIN_TOPIC,
+      barrage.adminOffsetsBefore,
+      new Set(results.flatMap((r) => r.adminEventIds)),
+      findings.admin,
+    );
+  } catch (err) {
+    findings.admin.push(`reading ${ADMIN_TOPIC} back failed: ${(err as Error).message}`);
+  }
+
+  // No crash traces in the logs.
+  for (const name of SERVICES) {
+    const log = stack.instance(name).logFile;
+    const text = fs.readFileSync(log, 'utf8');
+    const fatal = text
+      .split('\n')
+      .filter((line) => /"level":"fatal"|\bfatal:|Uncaught|UnhandledPromiseRejection/.test(line));
+    if (fatal.length > 0)
+      findings.crashes.push(`${name} logged a crash: ${clip(fatal[0] as string, 300)}`);
+  }
   return stored;
 }
 
-// ---- the test -------------------------------------------------------------------------------
-
 describe('hostile input against the running services', () => {
   const stack = new E2EStack({ kafka: 19192, kafkaController: 19193, redis: 16479 });
-  let passed = false;
+  // The tokens are the stack's, drawn when it was constructed: the cases can be built now.
+  const tokens: Tokens = {
+    ingest: stack.ingestToken,
+    authz: stack.authzToken,
+    admin: stack.adminToken,
+  };
+  // Built now to give every case a test of its own; what is sent is built again (buildSendOrder).
+  const generated = generateCases(new Rng(SEED), tokens);
+  const selected = (c: HostileCase) => !ONLY || ONLY.test(`${c.category} ${c.name}`);
+  const cases = generated.filter(selected);
+  /** The case built for sending, by the case its test was named after. */
+  const freshOf = new Map<HostileCase, HostileCase>();
+  /**
+   * The cases to send, in send order, built again from the seed just before they are sent, as
+   * they always were: events carry timestamps relative to now, some close to the hour in the
+   * past that ingest accepts, and the stack takes a while to start. Same seed, same cases.
+   */
+  const buildSendOrder = (): HostileCase[] => {
+    const rng = new Rng(SEED);
+    const fresh = generateCases(rng, tokens);
+    fresh.forEach((c, i) => {
+      const named = generated[i];
+      if (!named || named.category !== c.category || named.name !== c.name) {
+        throw new Error(
+          `case ${i} came out as "${c.category} ${c.name}" the second time: the generators ` +
+            'must depend on the seed alone',
+        );
+      }
+      freshOf.set(named, c);
+    });
+    // Shuffled before filtering, so that HOSTILE_ONLY replays its cases in the order of a full run.
+    return rng.shuffle([...fresh]).filter(selected);
+  };
+  const findings = Object.fromEntries(
+    Object.keys(AFTERMATH).map((check) => [check, [] as string[]]),
+  ) as Findings;
+  let clients: Clients | undefined;
+  let started = false;
+  let barrage: Barrage | undefined;
+  let stored = new Map<string, vigil.v1.AccessEvent>();
+  // The service logs are kept unless every test passed; a test that never ran did not pass.
+  const tally = { declared: 0, passed: 0 };
+  const counted = <A extends unknown[]>(tests: number, body: (...args: A) => void) => {
+    tally.declared += tests;
+    return (...args: A) => {
+      body(...args);
+      tally.passed += 1;
+    };
+  };
+  const sent = (c: HostileCase): CaseResult => {
+    const fresh = freshOf.get(c);
+    const result = fresh && barrage?.results.get(fresh);
+    if (!result) throw new Error('not sent: the barrage did not run (see the first failure)');
+    return result;
+  };
 
   beforeAll(async () => {
     await stack.startInfrastructure();
     await stack.start('ingest');
     await stack.start('risk');
     await stack.start('sealer');
+    started = true;
+  }, 240_000);
+
+  beforeAll(async () => {
+    // jest runs the next hook even when one fails; without a stack there is nothing to send to.
+    if (!started) throw new Error('the stack did not start');
+    clients = {
+      ingest: stack.ingestClient(),
+      authz: stack.authzClient(),
+      admin: stack.adminClient(),
+    };
+    barrage = await runBarrage(stack, clients, buildSendOrder, findings);
+  }, 240_000);
+
+  beforeAll(async () => {
+    if (!barrage || !clients) throw new Error('the barrage did not run');
+    stored = await inspectAftermath(stack, clients, barrage, findings);
   }, 240_000);
 
   afterAll(async () => {
+    clients?.ingest.close();
+    clients?.authz.close();
+    clients?.admin.close();
+    const passed = tally.passed === tally.declared;
     await stack.destroy(!passed);
     if (!passed) console.log(`hostile-input: service logs kept in ${stack.dir}`);
   }, 120_000);
 
-  it('answers every malformed or hostile request cleanly and stays healthy', async () => {
-    const failures: string[] = [];
-    const ops = (name: ServiceName) => stack.instance(name).ports.ops as number;
-    const ingestClient = stack.ingestClient();
-    const authzClient = stack.authzClient();
-    const adminClient = stack.adminClient();
-    const kafka = stack.kafka.kafka();
-    const scrape = (name: ServiceName) =>
-      scrapeMetrics(ops(name)).catch((err: Error) => {
-        failures.push(`${name} /metrics failed: ${err.message}`);
-        return '';
-      });
-    try {
-      // Warm up (and prove the stack works) before taking the baselines.
-      const warm = await ingestClient.publish({
-        eventId: `hostile-warmup-${SEED}`,
-        occurredAt: timestampFromMillis(Date.now()),
-        actor: { userId: 'hostile-warmup' },
-        action: 'auth.login',
-      });
-      expect(warm.topic).toBe(EVENTS_TOPIC);
-      expect(
-        (
-          await authzClient.authorize({
-            userId: 'hostile-warmup',
-            action: 'auth.login',
-            resource: 'app/console',
-          })
-        ).decisionId,
-      ).not.toBe('');
-      await adminClient.getRiskProfile('hostile-warmup');
+  if (!ONLY) {
+    it(
+      `sends at least ${MIN_REQUESTS.toLocaleString('en-US')} hostile requests`,
+      counted(1, () => {
+        expect(cases.length).toBeGreaterThanOrEqual(MIN_REQUESTS);
+      }),
+    );
+  }
 
-      const before = new Map<ServiceName, string>();
-      for (const name of SERVICES) before.set(name, await scrape(name));
-      const offsetsBefore = await topicHighWatermarks(kafka, EVENTS_TOPIC);
-      const adminOffsetsBefore = await topicHighWatermarks(kafka, ADMIN_TOPIC);
-
-      const tokens = {
-        ingest: stack.ingestToken,
-        authz: stack.authzToken,
-        admin: stack.adminToken,
-      };
-      const cases = buildCases(new Rng(SEED), tokens).filter(
-        (c) => !ONLY || ONLY.test(`${c.category} ${c.name}`),
-      );
-      if (!ONLY) expect(cases.length).toBeGreaterThanOrEqual(MIN_REQUESTS);
-
-      const insecure = grpc.credentials.createInsecure();
-      const grpcAddress: Record<Service, string> = {
-        ingest: `127.0.0.1:${stack.instance('ingest').ports.grpc}`,
-        risk: `127.0.0.1:${stack.instance('risk').ports.grpc}`,
-      };
-      const targets: Targets = {
-        grpcAddress,
-        clients: {
-          ingest: new grpc.Client(grpcAddress.ingest, insecure),
-          risk: new grpc.Client(grpcAddress.risk, insecure),
-        },
-        httpPort: stack.instance('ingest').ports.http as number,
-        opsPorts: { ingest: ops('ingest'), risk: ops('risk'), sealer: ops('sealer') },
-      };
-      const started = Date.now();
-      let results: CaseResult[];
-      try {
-        results = await runPool(cases, CONCURRENCY, (c) => runCase(c, targets));
-      } finally {
-        targets.clients.ingest.close();
-        targets.clients.risk.close();
-      }
-      const seconds = (Date.now() - started) / 1000;
-      console.log(summarize(results, SEED, seconds));
-      const unexpected = results.filter((r) => r.problem);
-      if (unexpected.length > 0) {
-        failures.push(
-          `${unexpected.length} of ${results.length} hostile requests were not answered cleanly:\n` +
-            unexpected
-              .slice(0, 40)
-              .map((r) => `    [${r.category}] ${r.name}: ${r.problem}`)
-              .join('\n'),
-        );
-      }
-
-      // Every process alive, healthy and still serving real requests.
-      for (const name of SERVICES) {
-        const { child } = stack.instance(name);
-        if (child.exitCode !== null || child.signalCode !== null) {
-          failures.push(
-            `${name} exited (${child.exitCode ?? child.signalCode}) during the barrage`,
-          );
-          continue;
-        }
-        for (const probe of ['healthz', 'readyz']) {
-          const res = await fetch(`http://127.0.0.1:${ops(name)}/${probe}`).catch(() => undefined);
-          if (res?.status !== 200)
-            failures.push(`${name} /${probe} answered ${res?.status ?? 'nothing'}`);
-        }
-      }
-      const finalId = `hostile-final-${SEED}`;
-      try {
-        const receipt = await ingestClient.publish({
-          eventId: finalId,
-          occurredAt: timestampFromMillis(Date.now()),
-          actor: { userId: 'hostile-final', ip: '203.0.113.7' },
-          action: 'auth.login',
-          resource: 'app/console',
-          outcome: vigil.v1.Outcome.OUTCOME_SUCCESS,
-        });
-        if (receipt.eventId !== finalId || receipt.duplicate)
-          failures.push(`final Publish: odd receipt ${JSON.stringify(receipt)}`);
-      } catch (err) {
-        failures.push(`a valid Publish after the barrage failed: ${(err as Error).message}`);
-      }
-      try {
-        const decision = await authzClient.authorize({
-          userId: 'hostile-final',
-          action: 'db.query',
-          resource: 'app/console',
-        });
-        if (!decision.decisionId)
-          failures.push('a valid Authorize after the barrage returned no decision id');
-      } catch (err) {
-        failures.push(`a valid Authorize after the barrage failed: ${(err as Error).message}`);
-      }
-
-      // Nothing held on to: in-flight work drains, decisions reach Kafka, descriptors are returned.
-      const settle = async (what: string, check: () => Promise<boolean>, timeoutMs = 30_000) => {
-        try {
-          await waitFor(what, check, timeoutMs, 250);
-        } catch (err) {
-          failures.push((err as Error).message);
-        }
-      };
-      await settle('ingest in-flight events and bytes to return to 0', async () => {
-        const text = await scrapeMetrics(ops('ingest'));
-        return (
-          metricValue(text, 'vigil_ingest_in_flight_events') === 0 &&
-          metricValue(text, 'vigil_ingest_in_flight_bytes') === 0
-        );
-      });
-      await settle(
-        'the risk decision log to drain (vigil_risk_decision_buffer_depth 0)',
-        async () => {
-          const text = await scrapeMetrics(ops('risk'));
-          return metricValue(text, 'vigil_risk_decision_buffer_depth') === 0;
-        },
-      );
-      const after = new Map<ServiceName, string>();
-      for (const name of SERVICES) {
-        const fdsBefore = metricValue(before.get(name) ?? '', 'process_open_fds') ?? 0;
-        await settle(
-          `${name} open descriptors to return near ${fdsBefore} (+${MAX_FD_GROWTH})`,
-          async () => {
-            const text = await scrapeMetrics(ops(name));
-            after.set(name, text);
-            return (metricValue(text, 'process_open_fds') ?? Infinity) <= fdsBefore + MAX_FD_GROWTH;
-          },
-        );
-      }
-      const memory: string[] = [];
-      for (const name of SERVICES) {
-        const rssBefore = metricValue(before.get(name) ?? '', 'process_resident_memory_bytes') ?? 0;
-        const rssAfter =
-          metricValue(after.get(name) ?? (await scrape(name)), 'process_resident_memory_bytes') ??
-          0;
-        const fds = `${metricValue(before.get(name) ?? '', 'process_open_fds')} -> ${metricValue(after.get(name) ?? '', 'process_open_fds')}`;
-        memory.push(
-          `${name}: RSS ${(rssBefore / 2 ** 20).toFixed(0)} -> ${(rssAfter / 2 ** 20).toFixed(0)} MiB, fds ${fds}`,
-        );
-        if (rssAfter - rssBefore > MAX_RSS_GROWTH_BYTES) {
-          failures.push(
-            `${name} RSS grew by ${((rssAfter - rssBefore) / 2 ** 20).toFixed(0)} MiB (limit ${MAX_RSS_GROWTH_BYTES / 2 ** 20})`,
-          );
-        }
-      }
-      const riskMetrics = await scrape('risk');
-      const ingestMetrics = await scrape('ingest');
-      memory.push(
-        `risk decision log: depth ${metricValue(riskMetrics, 'vigil_risk_decision_buffer_depth')}, ` +
-          `publish failures ${metricValue(riskMetrics, 'vigil_risk_decision_publish_failures_total')}; ` +
-          `ingest requests the service itself classified INTERNAL: ${metricValue(ingestMetrics, 'vigil_ingest_requests_total', 'code="INTERNAL"') ?? 0}`,
-      );
-      console.log(`after the barrage:\n  ${memory.join('\n  ')}`);
-
-      // access-events holds exactly the events callers were told were stored, as they were sent,
-      // and risk-admin exactly the admin actions they were told were recorded.
-      const acknowledged = new Set([finalId, ...results.flatMap((r) => r.storedEventIds)]);
-      const stored = await checkTopicHoldsExactly(
-        kafka,
-        EVENTS_TOPIC,
-        offsetsBefore,
-        acknowledged,
-        failures,
-      );
-      await checkTopicHoldsExactly(
-        kafka,
-        ADMIN_TOPIC,
-        adminOffsetsBefore,
-        new Set(results.flatMap((r) => r.adminEventIds)),
-        failures,
-      );
-      for (const r of results) {
-        if (!r.verify || !r.accepted || r.problem) continue;
+  // One test per request: a clean answer (see the file comment), and for hostile but valid
+  // events that were stored, the record read back holds exactly what was sent.
+  describe.each(byCategory(cases))('%s', (_category, titled) => {
+    it.each(titled)(
+      '%s',
+      counted(titled.length, (_title: string, c: HostileCase) => {
+        const r = sent(c);
+        expect(r.problem).toBeUndefined();
+        if (!r.verify || !r.accepted) return;
         const record = stored.get(r.verify.eventId ?? '');
-        if (!record) continue;
-        const sent = essence(r.verify);
-        const kept = essence(record);
-        if (sent !== kept || record.source !== INGEST_SOURCE) {
-          failures.push(
-            `[${r.category}] ${r.name}: accepted, but stored ${clip(kept, 400)} instead of ${clip(sent, 400)}`,
-          );
-        }
-      }
+        // Not found is the events check's finding (acknowledged but not stored).
+        if (!record) return;
+        expect({ stored: essence(record), source: record.source }).toEqual({
+          stored: essence(r.verify),
+          source: INGEST_SOURCE,
+        });
+      }),
+    );
+  });
 
-      // No crash traces in the logs.
-      for (const name of SERVICES) {
-        const log = stack.instance(name).logFile;
-        const text = fs.readFileSync(log, 'utf8');
-        const fatal = text
-          .split('\n')
-          .filter((line) =>
-            /"level":"fatal"|\bfatal:|Uncaught|UnhandledPromiseRejection/.test(line),
-          );
-        if (fatal.length > 0)
-          failures.push(`${name} logged a crash: ${clip(fatal[0] as string, 300)}`);
-      }
-    } finally {
-      ingestClient.close();
-      authzClient.close();
-      adminClient.close();
-    }
-
-    expect(failures).toEqual([]);
-    passed = true;
-  }, 240_000);
+  describe('after the barrage', () => {
+    const checks = Object.entries(AFTERMATH).map(([check, says]): [string, Check] => [
+      says,
+      check as Check,
+    ]);
+    it.each(checks)(
+      '%s',
+      counted(checks.length, (_says: string, check: Check) => {
+        expect(findings[check]).toEqual([]);
+      }),
+    );
+  });
 });

@@ -4,13 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import {
-  ZERO_HASH,
-  fromProtoSealedRoot,
-  sealedRootHash,
-  type SealedRootRecord,
-} from '@vigil/audit';
-import { vigil } from '@vigil/proto';
+import { ZERO_HASH, decodeSealedRoot, sealedRootHash, type SealedRootRecord } from '@vigil/audit';
 import {
   javaClientProperties,
   kafkaClientEnv,
@@ -186,7 +180,7 @@ export async function readSealedRootsOutside(
       );
     }
     for (const record of records) {
-      const root = fromProtoSealedRoot(vigil.v1.SealedRoot.decode(record.value));
+      const root = decodeSealedRoot(record.value);
       const key = `${root.topic}/${root.partition}`;
       let chain = chains.get(key);
       if (!chain) chains.set(key, (chain = []));

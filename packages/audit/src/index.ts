@@ -57,7 +57,12 @@ export {
   LogVerifier,
   consistencyProofFromFrontier,
 } from './log';
-export { toProtoSealedRoot, fromProtoSealedRoot } from './proto';
+export {
+  toProtoSealedRoot,
+  fromProtoSealedRoot,
+  encodeSealedRoot,
+  decodeSealedRoot,
+} from './proto';
 export {
   KEY_ID_PREFIX,
   keyIdFor,
@@ -86,6 +91,23 @@ export {
   type BatchProblemKind,
   type CoverageProblem,
 } from './batch';
+export {
+  PartitionVerifier,
+  type PartitionVerifierOptions,
+  type PartitionSummary,
+  type AbortedRoot,
+  type Finding,
+  type StoredRecord,
+} from './partition-verifier';
+export {
+  SealedLogVerifier,
+  verifySealedLog,
+  type VerifyReport,
+  type VerifyInput,
+  type SealedRootsInput,
+  type LoadedRoot,
+  type UnreadableRoot,
+} from './verify-report';
 export {
   type SealedRootJson,
   sealedRootToJson,

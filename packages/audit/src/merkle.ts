@@ -25,7 +25,15 @@ export const EMPTY_ROOT_HASH: Uint8Array = copyBytes(sha256(new Uint8Array(0)));
 // per-call `new Uint8Array` and the createHash object were most of the cost for 64-byte leaves.
 const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
 
-/** Leaves up to this size are prefixed in the shared scratch; larger ones get their own buffer. */
+/**
+ * Prefixed leaves of up to this many bytes each have a scratch of exactly their size, kept for
+ * reuse (at most ~130 KiB in all): crypto.hash takes a whole buffer, and the `subarray` view
+ * that a shared scratch needs per call cost a third of a 64-byte leaf's hash. Records of an
+ * audit log come in few sizes, so few are ever made.
+ */
+const EXACT_SCRATCH_MAX = 512;
+const exactScratch: Array<Buffer | undefined> = [];
+/** Larger leaves up to this size are prefixed in one shared scratch; larger still get their own. */
 const SCRATCH_MAX = 64 * 1024;
 let leafScratch = Buffer.allocUnsafeSlow(1024);
 const nodeScratch = Buffer.allocUnsafeSlow(1 + 2 * HASH_SIZE);
@@ -41,6 +49,16 @@ export function leafHash(data: Uint8Array): Uint8Array {
     return crypto.createHash('sha256').update(LEAF_PREFIX).update(data).digest();
   }
   const size = 1 + data.length;
+  if (size <= EXACT_SCRATCH_MAX) {
+    let exact = exactScratch[size];
+    if (exact === undefined) {
+      exact = Buffer.allocUnsafeSlow(size);
+      exact[0] = 0x00;
+      exactScratch[size] = exact;
+    }
+    exact.set(data, 1);
+    return oneShot('sha256', exact, 'buffer');
+  }
   let input: Buffer;
   if (size <= leafScratch.length) {
     input = leafScratch;

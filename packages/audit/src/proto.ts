@@ -1,12 +1,33 @@
 /**
  * vigil.v1.SealedRoot (wire) <-> SealedRootRecord. Decoding validates everything the signed
  * encoding needs, so a record that comes out of fromProtoSealedRoot can always be hashed and
- * verified; whether it verifies is the signature's business.
+ * verified; whether it verifies is the signature's business. encodeSealedRoot/decodeSealedRoot
+ * are the bytes of a sealed-roots record: the one codec the sealer writes and every reader reads.
  */
 import { millisFromTimestamp, timestampFromMillis, vigil } from '@vigil/proto';
 import { AuditError } from './errors';
 import { copyBytes, isBytes } from './bytes';
 import { type SealedRootRecord, sealedRootProblem } from './root';
+
+/** The value of a sealed-roots record. Throws MALFORMED_ROOT for a root that could not verify. */
+export function encodeSealedRoot(record: SealedRootRecord): Buffer {
+  return Buffer.from(vigil.v1.SealedRoot.encode(toProtoSealedRoot(record)).finish());
+}
+
+/**
+ * A sealed-roots record's value as a root. Anything else, bytes that are not protobuf included,
+ * is MALFORMED_ROOT, so a reader needs one catch for every kind of unreadable record.
+ */
+export function decodeSealedRoot(bytes: Uint8Array): SealedRootRecord {
+  let msg: vigil.v1.SealedRoot;
+  try {
+    msg = vigil.v1.SealedRoot.decode(bytes);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new AuditError('MALFORMED_ROOT', `sealed root is not protobuf (${reason})`);
+  }
+  return fromProtoSealedRoot(msg);
+}
 
 export function toProtoSealedRoot(record: SealedRootRecord): vigil.v1.ISealedRoot {
   const problem = sealedRootProblem(record);

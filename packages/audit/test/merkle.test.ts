@@ -56,6 +56,20 @@ describe('RFC 6962 hashing', () => {
     expect(hex(nodeHash(l, r))).not.toBe(hex(nodeHash(r, l)));
   });
 
+  it('hashes leaves of every size, in any order, as SHA-256 of 0x00 || data', () => {
+    // Small leaves reuse a scratch buffer per size, larger ones a shared one: sizes on both
+    // sides of each bound, interleaved, must never see another leaf's bytes.
+    const random = seededRandom(6962);
+    const sizes = [0, 1, 63, 64, 65, 300, 510, 511, 512, 1023, 1024, 5000, 70_000];
+    for (let round = 0; round < 3; round++) {
+      for (const size of [...sizes].sort(() => random.next() - 0.5)) {
+        const data = random.bytes(size);
+        const expected = createHash('sha256').update(Buffer.of(0)).update(data).digest('hex');
+        expect(hex(leafHash(data))).toBe(expected);
+      }
+    }
+  });
+
   it('matches known answers for the empty tree and the empty leaf', () => {
     expect(hex(rootFromLeafHashes([]))).toBe(
       'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',

@@ -1,5 +1,7 @@
 import { vigil } from '@vigil/proto';
 import {
+  decodeSealedRoot,
+  encodeSealedRoot,
   fromProtoSealedRoot,
   sealedRootHash,
   signRoot,
@@ -104,5 +106,33 @@ describe('SealedRoot wire conversion', () => {
     const decoded: SealedRootRecord = fromProtoSealedRoot(vigil.v1.SealedRoot.decode(bytes));
     bytes.fill(0);
     expect(verifyRootSignature(decoded, keyring)).toEqual({ ok: true });
+  });
+});
+
+describe('the sealed-roots record codec', () => {
+  const key = newKey();
+  const keyring = Keyring.fromPublicKeys([key.publicKey]);
+  const root = signRoot(unsignedRoot(), key.privateKey);
+
+  it('writes the vigil.v1.SealedRoot bytes and reads them back to a root that verifies', () => {
+    const bytes = encodeSealedRoot(root);
+    expect(bytes).toBeInstanceOf(Buffer);
+    expect(bytes).toEqual(
+      Buffer.from(vigil.v1.SealedRoot.encode(toProtoSealedRoot(root)).finish()),
+    );
+    const decoded = decodeSealedRoot(bytes);
+    expect(decoded).toEqual(root);
+    bytes.fill(0);
+    expect(verifyRootSignature(decoded, keyring)).toEqual({ ok: true });
+  });
+
+  it('refuses to write a malformed root', () => {
+    expectCode(() => encodeSealedRoot({ ...root, keyId: '' }), 'MALFORMED_ROOT');
+  });
+
+  it('reads bytes that are not protobuf, or not a whole root, as MALFORMED_ROOT', () => {
+    expectCode(() => decodeSealedRoot(Buffer.from([0x0f, 0xff, 0xff])), 'MALFORMED_ROOT');
+    expectCode(() => decodeSealedRoot(encodeSealedRoot(root).subarray(0, 20)), 'MALFORMED_ROOT');
+    expect(() => decodeSealedRoot(new Uint8Array(0))).toThrow(/sealed_at is missing/);
   });
 });

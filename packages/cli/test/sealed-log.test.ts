@@ -1,12 +1,14 @@
 import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
 import type { ReadBatch, ReadToEndOptions } from '@vigil/runtime';
 import { CliError, EXIT } from '../src/exit-codes';
-import { readRecords } from '../src/audit/sealed-log';
+import { readBatchRecords, readRecords } from '../src/audit/sealed-log';
 
 // readTopicToEnd is the Kafka side; here it replays scripted fetches.
 let fetches: ReadBatch[] = [];
+let asked: ReadToEndOptions | undefined;
 jest.mock('@vigil/runtime', () => ({
   readTopicToEnd: async (options: ReadToEndOptions) => {
+    asked = options;
     for (const batch of fetches) await options.onBatch(batch);
   },
 }));
@@ -51,5 +53,34 @@ describe('readRecords', () => {
         message: `reading access-events/0: Kafka delivered offset ${again} after offset 2`,
       });
     }
+  });
+});
+
+describe('readBatchRecords', () => {
+  const batch = { topic: 'access-events', partition: 2, firstOffset: 10, lastOffset: 13 };
+
+  it("reads the batch's partition from its first offset through its last, and finds the record", async () => {
+    // Offset 11 is a transaction marker: no record, so the batch's second record is at 12.
+    fetches = [fetch(2, [message(10, 'a'), message(12, 'b'), message(13, 'c')])];
+    const { records, index, record } = await readBatchRecords(kafka, admin, batch, 12);
+    expect(asked).toMatchObject({
+      topic: 'access-events',
+      partitions: [2],
+      startOffsets: new Map([[2, 10]]),
+      endOffsets: new Map([[2, 14]]),
+    });
+    expect(records.map((r) => r.offset)).toEqual([10, 12, 13]);
+    expect(index).toBe(1);
+    expect(record.value).toEqual(Buffer.from('b'));
+  });
+
+  it('says there is no record at an offset inside the batch that holds none', async () => {
+    fetches = [fetch(2, [message(10, 'a'), message(12, 'b'), message(13, 'c')])];
+    const read = readBatchRecords(kafka, admin, batch, 11);
+    await expect(read).rejects.toThrow(CliError);
+    await expect(read).rejects.toMatchObject({
+      exitCode: EXIT.NOT_FOUND,
+      message: 'access-events/2 has no record at offset 11',
+    });
   });
 });

@@ -32,8 +32,8 @@ export function parseIp(value: unknown, options: FieldOptions = {}): Parsed<stri
   if (text.includes('%')) {
     return fail('INVALID_FORMAT', field, `${PROBLEM} without a zone id (%...)`);
   }
-  const v4 = parseIpv4(text);
-  if (v4) return ok(v4.join('.'));
+  // The IPv4 pattern admits no leading zeros, so a valid dotted quad is already canonical.
+  if (parseIpv4(text)) return ok(text);
   const v6 = text.includes(':') ? parseIpv6(text) : undefined;
   if (v6) return ok(formatIpv6(v6));
   return fail('INVALID_FORMAT', field, PROBLEM);
@@ -42,7 +42,7 @@ export function parseIp(value: unknown, options: FieldOptions = {}): Parsed<stri
 function parseIpv4(text: string): number[] | undefined {
   const m = IPV4.exec(text);
   if (!m) return undefined;
-  const octets = m.slice(1, 5).map(Number);
+  const octets = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
   return octets.every((o) => o <= 255) ? octets : undefined;
 }
 

@@ -35,9 +35,22 @@ export function exceedsBytes(text: string, maxBytes: number): boolean {
 
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
+/**
+ * True when every character is printable ASCII (U+0020..U+007E). No such character is refused
+ * by any rule here, and such a string is well-formed and NFC: most input is like this, and a
+ * loop over char codes answers for it several times faster than the Unicode property classes.
+ */
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 /** True when the string has no lone surrogate, i.e. it has a UTF-8 encoding. */
 export function isWellFormed(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+  return isPrintableAscii(text) || !LONE_SURROGATE.test(text);
 }
 
 /**
@@ -77,6 +90,7 @@ export const codePointLabel = (cp: number): string =>
  * undefined when there is none. Surrounding spaces are checked separately (surroundingSpace).
  */
 export function findForbidden(text: string): ForbiddenCharacter | undefined {
+  if (isPrintableAscii(text)) return undefined;
   const match = FORBIDDEN.exec(text);
   if (!match) return undefined;
   const char = match[0];
@@ -109,7 +123,7 @@ export const hasSurroundingSpace = (text: string): boolean =>
 /** True when the string is in Unicode Normalization Form C. */
 export function isNfc(text: string): boolean {
   // ASCII is always NFC; most inputs are ASCII, so skip the normalizer for them.
-  return isAscii(text) || text.normalize('NFC') === text;
+  return isPrintableAscii(text) || isAscii(text) || text.normalize('NFC') === text;
 }
 
 // One character class of all of ASCII; no-control-regex objects to the literal \x00 bound.
@@ -126,7 +140,7 @@ const foldOnce = (text: string): string =>
  * and medial sigma, the Kelvin sign and k. Locale-independent, unlike toLocaleLowerCase.
  */
 export function foldCase(text: string): string {
-  if (isAscii(text)) return text.toLowerCase();
+  if (isPrintableAscii(text) || isAscii(text)) return text.toLowerCase();
   let current = foldOnce(text);
   for (let round = 0; round < 3; round++) {
     const next = foldOnce(current);

@@ -22,3 +22,4 @@ export * from './listen';
 export * from './kafka-acls';
 export * from './backoff';
 export * from './consumer-supervisor';
+export * from './coalescer';

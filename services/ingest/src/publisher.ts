@@ -6,8 +6,7 @@ import {
   type Producer,
   type RecordMetadata,
 } from 'kafkajs';
-import { ACKS_ALL, createDurableProducer, type Logger } from '@vigil/runtime';
-import { Coalescer } from './coalescer';
+import { ACKS_ALL, Coalescer, createDurableProducer, type Logger } from '@vigil/runtime';
 import type { IngestMetrics } from './metrics';
 import { partitionForKey } from './partitioning';
 

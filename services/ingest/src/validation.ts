@@ -52,6 +52,9 @@ const OUTCOMES = new Set<number>(
   Object.values(vigil.v1.Outcome).filter((v) => typeof v === 'number'),
 );
 const NOT_WELL_FORMED = 'must be well-formed Unicode (no unpaired surrogates)';
+/** Options of the attribute checks; the field path is made only for a refused attribute. */
+const ATTRIBUTE_FIELD = { field: 'attributes' };
+const ATTRIBUTE_VALUE = { field: 'attributes', maxBytes: BYTE_LIMITS.attributeValue };
 
 /** One event checked: its violations, and the event in canonical form (valid fields only). */
 export interface CheckedEvent {
@@ -89,27 +92,20 @@ export function checkEvent(
     add(field, errorClass(parsed.error.code), parsed.error.problem);
     return sent;
   };
-  const canonical: AccessEventInput = { ...event };
-
-  if (event.eventId) {
-    canonical.eventId = take(
-      parseEventId(event.eventId, { field: 'event_id' }),
-      'event_id',
-      event.eventId,
-    );
-  }
+  // Canonical values are gathered first and the objects built last, each with one fixed shape:
+  // copying the received message and then overwriting fields gave every event its own hidden
+  // class and made this function a tenth of ingest's CPU.
+  const eventId = event.eventId
+    ? take(parseEventId(event.eventId, { field: 'event_id' }), 'event_id', event.eventId)
+    : event.eventId;
   checkTimestamp(event.occurredAt, 'occurred_at', add, limits, nowMs);
-  canonical.tenantId = take(
+  const tenantId = take(
     parseTenantId(event.tenantId, { field: 'tenant_id' }),
     'tenant_id',
     event.tenantId ?? '',
   );
-  canonical.action = take(
-    parseAction(event.action, { field: 'action' }),
-    'action',
-    event.action ?? '',
-  );
-  canonical.resource = take(
+  const action = take(parseAction(event.action, { field: 'action' }), 'action', event.action ?? '');
+  const resource = take(
     parseResource(event.resource, { field: 'resource' }),
     'resource',
     event.resource ?? '',
@@ -119,26 +115,26 @@ export function checkEvent(
   if (!OUTCOMES.has(outcome)) add('outcome', 'OUT_OF_RANGE', `unknown outcome ${String(outcome)}`);
 
   const actor = event.actor;
+  let canonicalActor: vigil.v1.Actor.$Properties | null | undefined = actor;
   if (!actor) {
     add('actor.user_id', 'REQUIRED', 'is required');
   } else {
-    const a: vigil.v1.Actor.$Properties = { ...actor };
-    a.userId = take(
+    const userId = take(
       parseUserId(actor.userId, { field: 'actor.user_id' }),
       'actor.user_id',
       actor.userId ?? '',
     );
-    a.sessionId = take(
+    const sessionId = take(
       parseSessionId(actor.sessionId, { field: 'actor.session_id' }),
       'actor.session_id',
       actor.sessionId ?? '',
     );
-    a.deviceId = take(
+    const deviceId = take(
       parseDeviceId(actor.deviceId, { field: 'actor.device_id' }),
       'actor.device_id',
       actor.deviceId ?? '',
     );
-    a.userAgent = take(
+    const userAgent = take(
       parseFreeText(actor.userAgent, {
         field: 'actor.user_agent',
         maxBytes: BYTE_LIMITS.userAgent,
@@ -146,11 +142,11 @@ export function checkEvent(
       'actor.user_agent',
       actor.userAgent ?? '',
     );
-    a.ip = take(parseIp(actor.ip, { field: 'actor.ip' }), 'actor.ip', actor.ip ?? '');
+    const ip = take(parseIp(actor.ip, { field: 'actor.ip' }), 'actor.ip', actor.ip ?? '');
     const geo = actor.geo;
+    let canonicalGeo: vigil.v1.Geo.$Properties | null | undefined = geo;
     if (geo) {
-      const g: vigil.v1.Geo.$Properties = { ...geo };
-      g.countryCode = take(
+      const countryCode = take(
         parseCountryCode(geo.countryCode, { field: 'actor.geo.country_code' }),
         'actor.geo.country_code',
         geo.countryCode ?? '',
@@ -158,15 +154,36 @@ export function checkEvent(
       const position = parsePosition(geo, { field: 'actor.geo' });
       if (!position.ok) {
         add(position.error.field, errorClass(position.error.code), position.error.problem);
-      } else {
-        g.latitude = position.value?.lat ?? 0;
-        g.longitude = position.value?.lon ?? 0;
-        g.hasPosition = position.value !== undefined;
       }
-      a.geo = g;
+      canonicalGeo = position.ok
+        ? {
+            countryCode,
+            latitude: position.value?.lat ?? 0,
+            longitude: position.value?.lon ?? 0,
+            hasPosition: position.value !== undefined,
+          }
+        : {
+            countryCode,
+            latitude: geo.latitude,
+            longitude: geo.longitude,
+            hasPosition: geo.hasPosition,
+          };
     }
-    canonical.actor = a;
+    canonicalActor = { userId, sessionId, deviceId, ip, userAgent, geo: canonicalGeo };
   }
+  const canonical: AccessEventInput = {
+    eventId,
+    occurredAt: event.occurredAt,
+    receivedAt: event.receivedAt,
+    tenantId,
+    actor: canonicalActor,
+    action,
+    resource,
+    outcome: event.outcome,
+    source: event.source,
+    attributes: event.attributes,
+    establishes: event.establishes,
+  };
 
   const attributes = event.attributes ?? {};
   const keys = Object.keys(attributes);
@@ -174,14 +191,14 @@ export function checkEvent(
     add('attributes', 'TOO_MANY', `at most ${limits.maxAttributes} attributes`);
   } else {
     for (const key of keys) {
-      // The key is client input of any length: the field path repeats a bounded part of it.
-      const field = attributeField(key);
-      const parsedKey = parseAttributeKey(key, { field });
+      // The key is client input of any length: the field path repeats a bounded part of it. It
+      // is only spelled out for a refused attribute (quoting every key cost as much as checking).
+      const parsedKey = parseAttributeKey(key, ATTRIBUTE_FIELD);
       if (!parsedKey.ok) {
-        add(field, errorClass(parsedKey.error.code), parsedKey.error.problem);
+        add(attributeField(key), errorClass(parsedKey.error.code), parsedKey.error.problem);
       }
-      const value = parseFreeText(attributes[key], { field, maxBytes: BYTE_LIMITS.attributeValue });
-      if (!value.ok) add(field, errorClass(value.error.code), value.error.problem);
+      const value = parseFreeText(attributes[key], ATTRIBUTE_VALUE);
+      if (!value.ok) add(attributeField(key), errorClass(value.error.code), value.error.problem);
     }
   }
   const source = event.source ?? '';

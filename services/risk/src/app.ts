@@ -13,10 +13,14 @@ import {
   isRedisReady,
   startGrpcServer,
   startOpsServer,
+  type GrpcServerOptions,
   type Logger,
+  type OpsServer,
+  type RunningGrpcServer,
   type ShutdownStep,
 } from '@vigil/runtime';
 import type * as grpc from '@grpc/grpc-js';
+import type Redis from 'ioredis';
 import type { Registry } from 'prom-client';
 import { AdminActions } from './admin/actions';
 import { riskAdminService } from './admin/service';
@@ -30,27 +34,36 @@ import { ulidFactory } from './ids';
 import { RiskMetrics, createRiskStatusMetrics } from './metrics';
 import { KeyLayout } from './store/keys';
 import { RiskStore } from './store/store';
+import { kafkaStreamConsumers } from './stream/kafka-consumer';
 import { StreamProcessor } from './stream/processor';
 
 export interface RiskAppDeps {
   logger?: Logger;
   /** Epoch ms for Authorize and admin actions; tests move it. Event logic uses event time. */
   clock?: () => number;
+  /** A fresh registry per app by default, so several apps can live in one test process. */
   registry?: Registry;
 }
 
+/** The shape every Vigil service's factory returns (ingest, risk and the sealer). */
 export interface RiskApp {
-  readonly grpcPort: number;
-  readonly opsPort: number;
-  readonly logger: Logger;
-  readonly metrics: RiskMetrics;
-  readonly registry: Registry;
-  readonly decisionLog: DecisionLog;
-  readonly processor: StreamProcessor | undefined;
-  /** The orderly stop, for installGracefulShutdown: stop accepting, flush, commit, disconnect. */
-  readonly shutdownSteps: ShutdownStep[];
-  /** Runs the shutdown steps in order (tests; main uses installGracefulShutdown). */
+  /**
+   * Opens the ops endpoints, connects Redis and Kafka, serves gRPC, then joins the group.
+   * Closes what it opened if a step fails.
+   */
+  start(): Promise<void>;
+  /**
+   * Graceful: stop accepting calls, flush the decision log, commit consumed offsets, disconnect,
+   * close the ops endpoints. Every step runs even if one before it failed; then the first
+   * failure is thrown.
+   */
   stop(): Promise<void>;
+  /** Serving gRPC, the decision log taking decisions, and the consumer (if enabled) joined. */
+  isReady(): boolean;
+  /** Bound ports (after start); useful when the configured ones are 0. */
+  readonly ports: { grpc: number; ops: number };
+  /** Decisions not yet acknowledged by Kafka, and a wait until there are none (tests). */
+  readonly decisionLog: Pick<DecisionLog, 'depth' | 'flush'>;
 }
 
 /** Redis commands of the stream processor and admin calls (batches may be large). */
@@ -59,11 +72,11 @@ const STATE_COMMAND_TIMEOUT_MS = 5_000;
 const ADMIN_APPLY_WAIT_MS = 3_000;
 
 /**
- * Builds and starts the risk service: Authorize and admin gRPC, the stream processor, the
- * decision log and the ops endpoints. Everything it needs comes from `config`, so tests run it
- * in-process on port 0 exactly as `main.ts` runs it.
+ * Builds the risk service: Authorize and admin gRPC, the stream processor, the decision log and
+ * the ops endpoints. Nothing is opened before start(). Everything it needs comes from `config`,
+ * so tests run it in-process on port 0 exactly as `main.ts` runs it.
  */
-export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}): Promise<RiskApp> {
+export function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}): RiskApp {
   const { env, policy } = config;
   const logger = deps.logger ?? createLogger({ service: 'risk', level: env.LOG_LEVEL });
   const clock = deps.clock ?? Date.now;
@@ -72,83 +85,124 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
   const nextId = ulidFactory();
   const keys = new KeyLayout(env.RISK_REDIS_PREFIX);
   const stateTtlMs = env.RISK_STATE_TTL_DAYS * 86_400_000;
-  const cleanup: Array<() => Promise<unknown>> = [];
+  const graceMs = Math.max(1_000, Math.floor(env.SHUTDOWN_TIMEOUT_MS / 3));
 
-  try {
+  // kafkajs objects open nothing until connect(); a decision offered before that is buffered.
+  const kafka = createKafka({ config: env, clientId: env.KAFKA_CLIENT_ID ?? 'vigil-risk', logger });
+  const producer = createDurableProducer(kafka);
+  let producerConnected = false;
+  producer.on(producer.events.CONNECT, () => (producerConnected = true));
+  producer.on(producer.events.DISCONNECT, () => (producerConnected = false));
+  const decisionLog = new DecisionLog({
+    producer,
+    topic: env.RISK_DECISIONS_TOPIC,
+    maxBuffered: env.RISK_DECISION_BUFFER_MAX,
+    lingerMs: env.RISK_DECISION_LINGER_MS,
+    logger,
+    metrics,
+  });
+  const processor = env.RISK_CONSUMER_ENABLED
+    ? (store: RiskStore) =>
+        new StreamProcessor({
+          consumers: kafkaStreamConsumers(kafka, {
+            groupId: env.RISK_GROUP_ID,
+            partitionsConsumedConcurrently: env.RISK_PARTITIONS_CONCURRENCY,
+            sessionTimeoutMs: env.RISK_SESSION_TIMEOUT_MS,
+          }),
+          store,
+          policy,
+          topics: { events: env.RISK_EVENTS_TOPIC, admin: env.RISK_ADMIN_TOPIC },
+          commitIntervalMs: env.RISK_COMMIT_INTERVAL_MS,
+          metrics,
+          logger,
+        })
+    : undefined;
+
+  // What start() opened; ioredis connects as soon as a client exists, so start() makes them.
+  let ops: OpsServer | undefined;
+  let authzRedis: Redis | undefined;
+  let stateRedis: Redis | undefined;
+  let grpcServer: RunningGrpcServer | undefined;
+  let consumer: StreamProcessor | undefined;
+  let serving = false;
+
+  createRiskStatusMetrics(registry, {
+    redisReady: () => authzRedis !== undefined && isRedisReady(authzRedis),
+    policyVersion: policy.version,
+  });
+  const decisionLogReady = () => producerConnected && decisionLog.accepting;
+  const consumerReady = () => consumer?.isReady() ?? false;
+
+  const shutdownSteps: ShutdownStep[] = [
+    {
+      name: 'stop accepting calls',
+      run: async () => {
+        ops?.markDraining();
+        await grpcServer?.drain(graceMs);
+      },
+    },
+    { name: 'flush decision log', run: () => decisionLog.close() },
+    { name: 'stop consumer and commit offsets', run: () => consumer?.stop() },
+    { name: 'disconnect kafka producer', run: () => producer.disconnect() },
+    {
+      name: 'disconnect redis',
+      run: async () => {
+        await Promise.all([closeRedis(authzRedis), closeRedis(stateRedis)]);
+      },
+    },
+    { name: 'close ops endpoints', run: () => ops?.close() },
+  ];
+
+  async function open(cleanup: Array<() => Promise<unknown>>): Promise<void> {
     // The ops port opens first: liveness must hold while Kafka is still connecting (an
     // orchestrator would otherwise restart a process that is only waiting), and readiness says
     // "not yet" until everything below is up. Readiness is about answering correctly, and
     // Authorize answers correctly without Redis (the policy fallback is the designed
     // behaviour), so Redis is a metric here, not a check.
-    let serving = false;
-    let decisionLogReady = () => false;
-    let consumerReady = () => false;
-    const ops = await startOpsServer({
+    const opsServer = await startOpsServer({
       host: env.OPS_HOST,
       port: env.OPS_PORT,
       registry,
       logger,
       checks: [
         { name: 'grpc', isReady: () => serving },
-        { name: 'decision-log', isReady: () => decisionLogReady() },
-        ...(env.RISK_CONSUMER_ENABLED
-          ? [{ name: 'consumer', isReady: () => consumerReady() }]
-          : []),
+        { name: 'decision-log', isReady: decisionLogReady },
+        ...(processor ? [{ name: 'consumer', isReady: consumerReady }] : []),
       ],
     });
-    cleanup.push(() => ops.close());
+    ops = opsServer;
+    cleanup.push(() => opsServer.close());
 
     // Authorize gets its own connection with the short deadline: a slow Redis degrades the
     // decision (policy fallback) instead of stalling the caller, and stream batches never queue
     // in front of it.
-    const authzRedis = createRedis({
+    const authzClient = createRedis({
       url: env.REDIS_URL,
       logger,
       commandTimeoutMs: env.RISK_AUTHORIZE_DEADLINE_MS,
       overrides: { connectionName: 'vigil-risk-authz', enableAutoPipelining: true },
     });
-    cleanup.push(() => closeRedis(authzRedis));
-    const stateRedis = createRedis({
+    authzRedis = authzClient;
+    cleanup.push(() => closeRedis(authzClient));
+    const stateClient = createRedis({
       url: env.REDIS_URL,
       logger,
       commandTimeoutMs: STATE_COMMAND_TIMEOUT_MS,
       overrides: { connectionName: 'vigil-risk-state' },
     });
-    cleanup.push(() => closeRedis(stateRedis));
-    const authzStore = new RiskStore(authzRedis, keys, stateTtlMs);
-    const stateStore = new RiskStore(stateRedis, keys, stateTtlMs);
+    stateRedis = stateClient;
+    cleanup.push(() => closeRedis(stateClient));
+    const authzStore = new RiskStore(authzClient, keys, stateTtlMs);
+    const stateStore = new RiskStore(stateClient, keys, stateTtlMs);
 
-    createRiskStatusMetrics(registry, {
-      redisReady: () => isRedisReady(authzRedis),
-      policyVersion: policy.version,
-    });
-
-    const kafka = createKafka({
-      config: env,
-      clientId: env.KAFKA_CLIENT_ID ?? 'vigil-risk',
-      logger,
-    });
-    const producer = createDurableProducer(kafka);
-    let producerConnected = false;
-    producer.on(producer.events.CONNECT, () => (producerConnected = true));
-    producer.on(producer.events.DISCONNECT, () => (producerConnected = false));
     await producer.connect();
     cleanup.push(() => producer.disconnect());
-
-    const decisionLog = new DecisionLog({
-      producer,
-      topic: env.RISK_DECISIONS_TOPIC,
-      maxBuffered: env.RISK_DECISION_BUFFER_MAX,
-      lingerMs: env.RISK_DECISION_LINGER_MS,
-      logger,
-      metrics,
-    });
     cleanup.push(() => decisionLog.close());
-    decisionLogReady = () => producerConnected && decisionLog.accepting;
+
     const authorizer = new Authorizer({
       policy,
       store: authzStore,
-      isStateAvailable: () => isRedisReady(authzRedis),
+      isStateAvailable: () => isRedisReady(authzClient),
       decisionLog,
       metrics,
       logger,
@@ -166,146 +220,131 @@ export async function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}):
       applyTimeoutMs: Math.min(ADMIN_APPLY_WAIT_MS, env.RISK_ADMIN_TIMEOUT_MS),
       logger,
     });
-
-    const mtls = env.RISK_TLS_REQUIRE_CLIENT_CERT;
-    const grpcServer = await startGrpcServer({
-      host: env.RISK_GRPC_HOST,
-      port: env.RISK_GRPC_PORT,
-      portSetting: 'RISK_GRPC_PORT',
-      logger,
-      reflection: { protoRoot: PROTO_ROOT, protoFiles: PROTO_FILES },
-      ...(env.RISK_TLS_CERT_FILE && env.RISK_TLS_KEY_FILE
-        ? {
-            tls: {
-              certFile: env.RISK_TLS_CERT_FILE,
-              keyFile: env.RISK_TLS_KEY_FILE,
-              requireClientCert: mtls,
-              ...(env.RISK_TLS_CLIENT_CA_FILE ? { clientCaFile: env.RISK_TLS_CLIENT_CA_FILE } : {}),
-            },
-          }
-        : {}),
-      services: [
-        {
-          name: 'vigil.v1.AuthorizationService',
-          definition: AuthorizationServiceDefinition as unknown as grpc.ServiceDefinition,
-          implementation: authorizationService(
-            authorizer,
-            apiAuthenticator(env.RISK_API_TOKENS, mtls),
-            metrics,
-            logger,
-          ),
-          rejectUndecodable: rejectUnauthenticated(
-            apiAuthenticator(env.RISK_API_TOKENS, mtls),
-            'a valid API token or client certificate',
-          ),
-        },
-        // Envoy's ext_authz Check, when a mapping file is configured (services/risk/src/ext-authz).
-        ...extAuthzBindings(config.extAuthzMapping, {
-          authorizer,
-          authenticate: apiAuthenticator(env.RISK_API_TOKENS, mtls),
-          metrics,
-          logger,
-        }),
-        {
-          name: 'vigil.v1.RiskAdminService',
-          definition: RiskAdminServiceDefinition as unknown as grpc.ServiceDefinition,
-          implementation: riskAdminService(
-            admin,
-            adminAuthenticator(env.RISK_ADMIN_TOKENS),
-            metrics,
-            logger,
-          ),
-          rejectUndecodable: rejectUnauthenticated(
-            adminAuthenticator(env.RISK_ADMIN_TOKENS),
-            'a valid admin token',
-          ),
-        },
-      ],
-      registry,
-    });
-    cleanup.push(() => grpcServer.drain(0));
-
-    const processor = env.RISK_CONSUMER_ENABLED
-      ? new StreamProcessor({
-          kafka,
-          store: stateStore,
-          policy,
-          topics: { events: env.RISK_EVENTS_TOPIC, admin: env.RISK_ADMIN_TOPIC },
-          groupId: env.RISK_GROUP_ID,
-          commitIntervalMs: env.RISK_COMMIT_INTERVAL_MS,
-          partitionsConsumedConcurrently: env.RISK_PARTITIONS_CONCURRENCY,
-          sessionTimeoutMs: env.RISK_SESSION_TIMEOUT_MS,
-          metrics,
-          logger,
-        })
-      : undefined;
-    if (processor) {
-      cleanup.push(() => processor.stop());
-      consumerReady = () => processor.isReady();
-      await processor.start();
-    }
-
-    grpcServer.setServing(true);
-    serving = true;
-    logger.info(
-      {
-        policyVersion: policy.version,
-        eventsTopic: env.RISK_EVENTS_TOPIC,
-        adminTopic: env.RISK_ADMIN_TOPIC,
-        decisionsTopic: env.RISK_DECISIONS_TOPIC,
-        groupId: env.RISK_GROUP_ID,
-        consumer: Boolean(processor),
-        extAuthz: Boolean(config.extAuthzMapping),
-        redisPrefix: env.RISK_REDIS_PREFIX,
-      },
-      'risk service started',
+    const server = await startGrpcServer(
+      grpcOptions(config, { authorizer, admin, metrics, registry, logger }),
     );
+    grpcServer = server;
+    cleanup.push(() => server.drain(0));
 
-    const graceMs = Math.max(1_000, Math.floor(env.SHUTDOWN_TIMEOUT_MS / 3));
-    const shutdownSteps: ShutdownStep[] = [
-      {
-        name: 'stop accepting calls',
-        run: async () => {
-          ops.markDraining();
-          await grpcServer.drain(graceMs);
-        },
-      },
-      { name: 'flush decision log', run: () => decisionLog.close() },
-      { name: 'stop consumer and commit offsets', run: () => processor?.stop() },
-      { name: 'disconnect kafka producer', run: () => producer.disconnect() },
-      {
-        name: 'disconnect redis',
-        run: async () => {
-          await Promise.all([closeRedis(authzRedis), closeRedis(stateRedis)]);
-        },
-      },
-      { name: 'close ops endpoints', run: () => ops.close() },
-    ];
-    let stopping: Promise<void> | undefined;
-    return {
-      grpcPort: grpcServer.port,
-      opsPort: ops.port,
-      logger,
-      metrics,
-      registry,
-      decisionLog,
-      processor,
-      shutdownSteps,
-      stop: () => {
-        stopping ??= (async () => {
-          for (const step of shutdownSteps) await step.run();
-        })();
-        return stopping;
-      },
-    };
-  } catch (err) {
-    for (const close of cleanup.reverse()) await close().catch(() => undefined);
-    throw err;
+    if (processor) {
+      const running = processor(stateStore);
+      consumer = running;
+      cleanup.push(() => running.stop());
+      await running.start();
+    }
   }
+
+  return {
+    get ports() {
+      return { grpc: grpcServer?.port ?? 0, ops: ops?.port ?? 0 };
+    },
+    isReady: () => serving && decisionLogReady() && (!processor || consumerReady()),
+    decisionLog,
+
+    async start() {
+      const cleanup: Array<() => Promise<unknown>> = [];
+      try {
+        await open(cleanup);
+      } catch (err) {
+        for (const close of cleanup.reverse()) await close().catch(() => undefined);
+        ops = undefined;
+        grpcServer = undefined;
+        consumer = undefined;
+        throw err;
+      }
+      grpcServer?.setServing(true);
+      serving = true;
+      logger.info(
+        {
+          policyVersion: policy.version,
+          eventsTopic: env.RISK_EVENTS_TOPIC,
+          adminTopic: env.RISK_ADMIN_TOPIC,
+          decisionsTopic: env.RISK_DECISIONS_TOPIC,
+          groupId: env.RISK_GROUP_ID,
+          consumer: Boolean(processor),
+          extAuthz: Boolean(config.extAuthzMapping),
+          redisPrefix: env.RISK_REDIS_PREFIX,
+        },
+        'risk service started',
+      );
+    },
+
+    async stop() {
+      serving = false;
+      let failure: unknown;
+      for (const step of shutdownSteps) {
+        try {
+          await step.run();
+          logger.debug({ step: step.name }, 'shutdown step done');
+        } catch (err) {
+          failure ??= err;
+          logger.error({ step: step.name, err }, 'shutdown step failed');
+        }
+      }
+      if (failure !== undefined) throw failure;
+    },
+  };
 }
 
-async function closeRedis(client: ReturnType<typeof createRedis>): Promise<void> {
-  if (client.status === 'end') return;
+/** Authorize (and ext_authz Check, when mapped) and the admin API on one gRPC server. */
+function grpcOptions(
+  config: RiskConfig,
+  parts: {
+    authorizer: Authorizer;
+    admin: AdminActions;
+    metrics: RiskMetrics;
+    registry: Registry;
+    logger: Logger;
+  },
+): GrpcServerOptions {
+  const { env } = config;
+  const { authorizer, admin, metrics, registry, logger } = parts;
+  const mtls = env.RISK_TLS_REQUIRE_CLIENT_CERT;
+  const api = apiAuthenticator(env.RISK_API_TOKENS, mtls);
+  const adminAuth = adminAuthenticator(env.RISK_ADMIN_TOKENS);
+  return {
+    host: env.RISK_GRPC_HOST,
+    port: env.RISK_GRPC_PORT,
+    portSetting: 'RISK_GRPC_PORT',
+    logger,
+    reflection: { protoRoot: PROTO_ROOT, protoFiles: PROTO_FILES },
+    ...(env.RISK_TLS_CERT_FILE && env.RISK_TLS_KEY_FILE
+      ? {
+          tls: {
+            certFile: env.RISK_TLS_CERT_FILE,
+            keyFile: env.RISK_TLS_KEY_FILE,
+            requireClientCert: mtls,
+            ...(env.RISK_TLS_CLIENT_CA_FILE ? { clientCaFile: env.RISK_TLS_CLIENT_CA_FILE } : {}),
+          },
+        }
+      : {}),
+    services: [
+      {
+        name: 'vigil.v1.AuthorizationService',
+        definition: AuthorizationServiceDefinition as unknown as grpc.ServiceDefinition,
+        implementation: authorizationService(authorizer, api, metrics, logger),
+        rejectUndecodable: rejectUnauthenticated(api, 'a valid API token or client certificate'),
+      },
+      // Envoy's ext_authz Check, when a mapping file is configured (services/risk/src/ext-authz).
+      ...extAuthzBindings(config.extAuthzMapping, {
+        authorizer,
+        authenticate: api,
+        metrics,
+        logger,
+      }),
+      {
+        name: 'vigil.v1.RiskAdminService',
+        definition: RiskAdminServiceDefinition as unknown as grpc.ServiceDefinition,
+        implementation: riskAdminService(admin, adminAuth, metrics, logger),
+        rejectUndecodable: rejectUnauthenticated(adminAuth, 'a valid admin token'),
+      },
+    ],
+    registry,
+  };
+}
+
+async function closeRedis(client: Redis | undefined): Promise<void> {
+  if (!client || client.status === 'end') return;
   try {
     await client.quit();
   } catch {

@@ -7,7 +7,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import {
   Keyring,
-  fromProtoSealedRoot,
+  decodeSealedRoot,
   verifyBatch,
   verifyRootSignature,
   type SealedRootRecord,
@@ -490,7 +490,7 @@ async function readRoots(
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        roots.push(fromProtoSealedRoot(vigil.v1.SealedRoot.decode(message.value as Buffer)));
+        roots.push(decodeSealedRoot(message.value as Buffer));
       },
     });
     await waitFor(`sealed roots in ${topic}`, () => done(roots), 90_000, 200);

@@ -61,7 +61,7 @@ describe('risk input rules (issue #11, real Kafka and Redis)', () => {
   beforeAll(async () => {
     env = await createRiskTestEnv({ name: 'risk-input-rules' });
     app = await startRiskApp(env.env, () => now);
-    ({ authz, admin } = clients(app.grpcPort));
+    ({ authz, admin } = clients(app.ports.grpc));
     // Alice logs in from home in Berlin, spelled as her IdP happens to spell her; a record with
     // an invisible character (written before ingest refused them) is skipped, not applied.
     await produceEvents(env.producer, env.eventsTopic, [
@@ -89,7 +89,7 @@ describe('risk input rules (issue #11, real Kafka and Redis)', () => {
     // The third record may sit in another partition: wait for it to be counted.
     await waitFor('the invalid record skipped and counted', async () =>
       (await metricValue(
-        app.opsPort,
+        app.ports.ops,
         'vigil_risk_events_total',
         'result="skipped_invalid_field"',
       )) === 1

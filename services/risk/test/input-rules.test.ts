@@ -9,8 +9,7 @@ import { createLogger } from '@vigil/runtime';
 import type { Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { AdminActions } from '../src/admin/actions';
-import { Authorizer } from '../src/authz/authorizer';
-import type { DecisionLog } from '../src/authz/decision-log';
+import { Authorizer, type DecisionSink, type RiskSnapshotReader } from '../src/authz/authorizer';
 import { canonicalRequest } from '../src/authz/request';
 import { InvalidRequestError } from '../src/errors';
 import { RiskMetrics } from '../src/metrics';
@@ -57,14 +56,14 @@ function authorizer(snapshot: (userId: string) => RiskSnapshot = snapshotOf) {
       reads.push(userId);
       return snapshot(userId);
     },
-  } as unknown as RiskStore;
+  } satisfies RiskSnapshotReader;
   const decisionLog = {
     depth: 0,
     offer: (key: string, _at: number, record: vigil.v1.IAuthzDecision) => {
       offered.push({ key, record });
       return true;
     },
-  } as unknown as DecisionLog;
+  } satisfies DecisionSink;
   let n = 0;
   const authz = new Authorizer({
     policy,

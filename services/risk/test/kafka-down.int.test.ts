@@ -69,7 +69,7 @@ describe('Authorize when Kafka is down (private broker)', () => {
       RISK_CONSUMER_ENABLED: 'false',
       SHUTDOWN_TIMEOUT_MS: '5000',
     });
-    ({ authz } = clients(app.grpcPort));
+    ({ authz } = clients(app.ports.grpc));
   }, 180_000);
 
   afterAll(async () => {
@@ -104,7 +104,7 @@ describe('Authorize when Kafka is down (private broker)', () => {
     expect(refused).toBeInstanceOf(RiskCallError);
     expect(refused).toMatchObject({ code: grpc.status.UNAVAILABLE, reason: 'DECISION_LOG_FULL' });
     expect(accepted).toHaveLength(5 + BUFFER);
-    const ready = await fetch(`http://127.0.0.1:${app?.opsPort}/readyz`);
+    const ready = await fetch(`http://127.0.0.1:${app?.ports.ops}/readyz`);
     expect(ready.status).toBe(503);
 
     // The broker returns: the buffered decisions are published, and Authorize works again.

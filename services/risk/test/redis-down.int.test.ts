@@ -80,7 +80,7 @@ describe('Authorize when Redis is down or hung (private redis-server)', () => {
       env: { REDIS_URL: `redis://127.0.0.1:${PORT}`, RISK_AUTHORIZE_DEADLINE_MS: '50' },
     });
     app = await startRiskApp(env.env, () => T + HOUR);
-    ({ authz, admin } = clients(app.grpcPort));
+    ({ authz, admin } = clients(app.ports.grpc));
     await produceEvents(env.producer, env.eventsTopic, [
       { userId: 'steady', at: T, ip: '10.0.0.1' },
     ]);

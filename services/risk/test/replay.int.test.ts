@@ -111,7 +111,7 @@ describe('replay and rebuild (real Kafka and Redis)', () => {
   });
 
   async function waitAllApplied(running: RiskApp): Promise<void> {
-    const { admin } = clients(running.grpcPort);
+    const { admin } = clients(running.ports.grpc);
     try {
       for (const [userId, count] of counts) await waitApplied(admin, userId, count);
     } finally {
@@ -127,7 +127,7 @@ describe('replay and rebuild (real Kafka and Redis)', () => {
     }
     for (const e of events) counts.set(e.userId, (counts.get(e.userId) ?? 0) + 1);
     // Admin actions are part of the log too.
-    const { admin } = clients(app.grpcPort);
+    const { admin } = clients(app.ports.grpc);
     await waitAllApplied(app);
     await admin.restrictUser({
       userId: 'user-3',
@@ -157,12 +157,12 @@ describe('replay and rebuild (real Kafka and Redis)', () => {
     await caughtUp(env);
     const total = events.length + 2;
     await waitFor('all records seen again', async () =>
-      (await metricValue(app?.opsPort ?? 0, 'vigil_risk_events_total', 'result="duplicate"')) ===
+      (await metricValue(app?.ports.ops ?? 0, 'vigil_risk_events_total', 'result="duplicate"')) ===
       total
         ? true
         : undefined,
     );
-    expect(await metricValue(app.opsPort, 'vigil_risk_events_total', 'result="applied"')).toBe(0);
+    expect(await metricValue(app.ports.ops, 'vigil_risk_events_total', 'result="applied"')).toBe(0);
     expect(await dumpState(env.redis, env.prefix)).toEqual(original);
 
     // 2. Rebuild: refused while consumers run; then from empty state, identical to the last byte.

@@ -13,7 +13,7 @@ const LAG_METRIC = 'vigil_risk_consumer_lag';
 
 /** The partitions an instance reports a consumer lag for, from its own /metrics. */
 async function lagPartitions(app: RiskApp): Promise<string[]> {
-  const text = await (await fetch(`http://127.0.0.1:${app.opsPort}/metrics`)).text();
+  const text = await (await fetch(`http://127.0.0.1:${app.ports.ops}/metrics`)).text();
   return text
     .split('\n')
     .filter((line) => line.startsWith(`${LAG_METRIC}{`))

@@ -82,7 +82,7 @@ describe('risk service scenarios (real Kafka and Redis)', () => {
       },
     });
     app = await startRiskApp(env.env, () => now);
-    ({ authz, admin } = clients(app.grpcPort));
+    ({ authz, admin } = clients(app.ports.grpc));
   });
 
   afterAll(async () => {
@@ -264,7 +264,7 @@ describe('risk service scenarios (real Kafka and Redis)', () => {
   });
 
   it('requires a token for Authorize and an admin token for the admin API', async () => {
-    const anonymous = new AuthorizationClient({ address: `127.0.0.1:${app.grpcPort}` });
+    const anonymous = new AuthorizationClient({ address: `127.0.0.1:${app.ports.grpc}` });
     try {
       await expect(anonymous.authorize({ userId: 'u', resource: 'r' })).rejects.toMatchObject({
         code: grpc.status.UNAUTHENTICATED,
@@ -273,7 +273,7 @@ describe('risk service scenarios (real Kafka and Redis)', () => {
       anonymous.close();
     }
     const platformAsAdmin = new RiskAdminClient({
-      address: `127.0.0.1:${app.grpcPort}`,
+      address: `127.0.0.1:${app.ports.grpc}`,
       token: API_TOKEN,
     });
     try {
@@ -294,22 +294,22 @@ describe('risk service scenarios (real Kafka and Redis)', () => {
   });
 
   it('exposes decisions, latency, consumer lag and buffer depth on /metrics', async () => {
-    const body = await (await fetch(`http://127.0.0.1:${app.opsPort}/metrics`)).text();
+    const body = await (await fetch(`http://127.0.0.1:${app.ports.ops}/metrics`)).text();
     expect(body).toContain('vigil_risk_authorize_duration_seconds_bucket');
     expect(body).toContain('vigil_risk_consumer_lag{');
     expect(body).toContain('vigil_risk_decision_buffer_depth');
     expect(
-      await metricValue(app.opsPort, 'vigil_risk_decisions_total', 'decision="DENY"'),
+      await metricValue(app.ports.ops, 'vigil_risk_decisions_total', 'decision="DENY"'),
     ).toBeGreaterThan(0);
     expect(
       await metricValue(
-        app.opsPort,
+        app.ports.ops,
         'vigil_risk_decision_reasons_total',
         'reason="FAILED_AUTH_BURST"',
       ),
     ).toBeGreaterThan(0);
     expect(
-      await metricValue(app.opsPort, 'vigil_risk_events_total', 'result="applied"'),
+      await metricValue(app.ports.ops, 'vigil_risk_events_total', 'result="applied"'),
     ).toBeGreaterThan(0);
   });
 

@@ -89,7 +89,7 @@ describe('Authorize over mTLS (client certificate instead of a token)', () => {
 
   it('authenticates the caller by its certificate and records it in the decision', async () => {
     const client = new AuthorizationClient({
-      address: `localhost:${app.grpcPort}`,
+      address: `localhost:${app.ports.grpc}`,
       caFile: file('ca.crt'),
       certFile: file('client.crt'),
       keyFile: file('client.key'),
@@ -116,7 +116,7 @@ describe('Authorize over mTLS (client certificate instead of a token)', () => {
 
   it('rejects a client without a certificate', async () => {
     const client = new AuthorizationClient({
-      address: `localhost:${app.grpcPort}`,
+      address: `localhost:${app.ports.grpc}`,
       caFile: file('ca.crt'),
       timeoutMs: 3_000,
     });

@@ -1,11 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
-import {
-  fromProtoSealedRoot,
-  sealedRootHash,
-  verifyRootSignature,
-  type Keyring,
-} from '@vigil/audit';
-import { vigil } from '@vigil/proto';
+import { decodeSealedRoot, sealedRootHash, verifyRootSignature, type Keyring } from '@vigil/audit';
 import { readTopicToEnd, type Logger } from '@vigil/runtime';
 import type { ChainHead } from './chain-head';
 
@@ -45,7 +39,7 @@ export async function scanChainHeads(args: {
       for (const message of batch.messages) {
         if (!message.value) continue;
         try {
-          const root = fromProtoSealedRoot(vigil.v1.SealedRoot.decode(message.value));
+          const root = decodeSealedRoot(message.value);
           const key = `${root.topic}/${root.partition}`;
           if (!verifyRootSignature(root, args.keyring).ok) {
             untrusted.set(key, Math.max(untrusted.get(key) ?? -1, root.batchSequence));

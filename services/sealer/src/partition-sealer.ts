@@ -1,5 +1,4 @@
-import { toProtoSealedRoot } from '@vigil/audit';
-import { vigil } from '@vigil/proto';
+import { encodeSealedRoot } from '@vigil/audit';
 import { ACKS_ALL, type Logger } from '@vigil/runtime';
 import { BatchBuffer, type SealableRecord } from './batch-buffer';
 import { buildRoot } from './build-root';
@@ -208,7 +207,7 @@ export class PartitionSealer {
         messages: [
           {
             key: this.key,
-            value: Buffer.from(vigil.v1.SealedRoot.encode(toProtoSealedRoot(root)).finish()),
+            value: encodeSealedRoot(root),
             headers: { 'vigil-key-id': root.keyId },
           },
         ],

@@ -12,8 +12,7 @@
 import * as fs from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import { sealedRootHash, toProtoSealedRoot, type SealedRootRecord } from '@vigil/audit';
-import { vigil } from '@vigil/proto';
+import { encodeSealedRoot, sealedRootHash } from '@vigil/audit';
 import { readTopicToEnd } from '@vigil/runtime';
 import { buildRoot } from '../src/build-root';
 import type { ServiceProcess } from '../../../test/support/processes';
@@ -130,7 +129,7 @@ describe('an aborted root followed by a takeover', () => {
     const deadTransaction = await dead.transaction();
     await deadTransaction.send({
       topic: fixture.rootsTopic,
-      messages: [{ key: chain, value: encode(doomed) }],
+      messages: [{ key: chain, value: encodeSealedRoot(doomed) }],
     });
 
     // Another chain's sealer opens a transaction after it, and aborts first.
@@ -138,7 +137,9 @@ describe('an aborted root followed by a takeover', () => {
     const otherTransaction = await other.transaction();
     await otherTransaction.send({
       topic: fixture.rootsTopic,
-      messages: [{ key: `${fixture.eventsTopic}/7`, value: encode({ ...doomed, partition: 7 }) }],
+      messages: [
+        { key: `${fixture.eventsTopic}/7`, value: encodeSealedRoot({ ...doomed, partition: 7 }) },
+      ],
     });
     await otherTransaction.abort();
 
@@ -184,7 +185,3 @@ describe('an aborted root followed by a takeover', () => {
     failed = false;
   }, 180_000);
 });
-
-function encode(root: SealedRootRecord): Buffer {
-  return Buffer.from(vigil.v1.SealedRoot.encode(toProtoSealedRoot(root)).finish());
-}

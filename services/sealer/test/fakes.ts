@@ -6,13 +6,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import {
   Keyring,
-  fromProtoSealedRoot,
+  decodeSealedRoot,
   keyIdFor,
   sealedRootHash,
   verifyRootSignature,
   type SealedRootRecord,
 } from '@vigil/audit';
-import { vigil } from '@vigil/proto';
 import type { ChainHead } from '../src/chain-head';
 import type {
   CommittedOffset,
@@ -381,9 +380,7 @@ export function recordsOf(first: number, last: number): { offset: number; value:
   }));
 }
 
-export function decodeRoot(value: Uint8Array): SealedRootRecord {
-  return fromProtoSealedRoot(vigil.v1.SealedRoot.decode(value));
-}
+export const decodeRoot = (value: Uint8Array): SealedRootRecord => decodeSealedRoot(value);
 
 /**
  * Polls `condition` until it holds, or fails naming `what` after `timeoutMs`. Tests wait on

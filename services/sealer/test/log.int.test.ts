@@ -15,10 +15,9 @@ import {
   formatAddCheckpoint,
   parseProofLines,
   signRoot,
-  toProtoSealedRoot,
+  encodeSealedRoot,
   type SealedRootRecord,
 } from '@vigil/audit';
-import { vigil as pb } from '@vigil/proto';
 import { buildGoInterop, goMissing, type GoResult } from '../../../test/support/go-interop';
 import { createTestTopics, testKafka, waitFor } from '../../../test/support/infra';
 import { loadSealedRoots } from '../../../packages/cli/src/audit/sealed-log';
@@ -248,7 +247,7 @@ describe('sealed partitions as C2SP logs', () => {
       messages: [
         {
           key: `${fixture.eventsTopic}/0`,
-          value: Buffer.from(pb.v1.SealedRoot.encode(toProtoSealedRoot(forged)).finish()),
+          value: encodeSealedRoot(forged),
         },
       ],
     });

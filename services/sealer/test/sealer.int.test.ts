@@ -6,8 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import { signRoot, toProtoSealedRoot, ZERO_HASH } from '@vigil/audit';
-import { vigil as pb } from '@vigil/proto';
+import { encodeSealedRoot, signRoot, ZERO_HASH } from '@vigil/audit';
 import { createTestTopics, testKafka, waitFor } from '../../../test/support/infra';
 import { metricSum, produceEvents, sealerFixture, startSealer, verifyArgs, vigil } from './support';
 
@@ -152,7 +151,7 @@ describe('sealer + vigil audit', () => {
       messages: [
         {
           key: `${fixture.eventsTopic}/0`,
-          value: Buffer.from(pb.v1.SealedRoot.encode(toProtoSealedRoot(forged)).finish()),
+          value: encodeSealedRoot(forged),
         },
       ],
     });

@@ -4,19 +4,20 @@ import { generateKeyPairSync } from 'node:crypto';
 import { SingleBar, Presets } from 'cli-progress';
 import {
   Keyring,
+  SealedLogVerifier,
   buildProofBundle,
   isAuditError,
   keyIdFor,
   leafHashesForRecords,
   verifyProofBundle,
   verifyRootSignature,
+  type VerifyReport,
 } from '@vigil/audit';
 import { CliError, EXIT } from '../exit-codes';
 import { cliKafka, withKafkaErrors } from '../kafka-connection';
 import type { Output } from '../output';
 import { missingTopic, recordPositionProblem, topicLayout } from './record-position';
-import { loadSealedRoots, readRecords, type Progress, type StoredRecord } from './sealed-log';
-import { SealedLogVerifier, type VerifyReport } from './verify-report';
+import { loadSealedRoots, readBatchRecords, readRecords, type Progress } from './sealed-log';
 import { auditProveTlog, isTlogProofText, verifyTlogProofFile } from './tlog-proof-command';
 
 export const DEFAULT_SEALED_TOPICS = ['access-events', 'authz-decisions', 'risk-admin'];
@@ -255,37 +256,15 @@ export async function auditProve(flags: ProveFlags, out: Output): Promise<number
           'NOT_SEALED_YET',
         );
       }
-      // The batch's own records, and no more: the read stops after its last offset.
-      const batch: StoredRecord[] = [];
-      await readRecords(
-        kafka,
-        admin,
-        flags.topic,
-        (_partition, records) => {
-          for (const record of records) batch.push(record);
-        },
-        {
-          partitions: [partition],
-          startOffsets: new Map([[partition, root.firstOffset]]),
-          endOffsets: new Map([[partition, root.lastOffset + 1]]),
-        },
-      );
-      const leafIndex = batch.findIndex((r) => r.offset === offset);
-      const record = batch[leafIndex];
-      if (!record) {
-        throw new CliError(
-          `${flags.topic}/${partition} has no record at offset ${offset}`,
-          EXIT.NOT_FOUND,
-        );
-      }
+      const { records, index, record } = await readBatchRecords(kafka, admin, root, offset);
       try {
         return buildProofBundle({
           topic: flags.topic,
           partition,
           offset,
           value: record.value,
-          leafIndex,
-          batchLeafHashes: leafHashesForRecords({ topic: flags.topic, partition }, batch),
+          leafIndex: index,
+          batchLeafHashes: leafHashesForRecords({ topic: flags.topic, partition }, records),
           root,
         });
       } catch (err) {

@@ -11,6 +11,7 @@ import {
   parseNote,
   rootOrigin,
   verifyCheckpointConsistency,
+  type LoadedRoot,
 } from '@vigil/audit';
 import { CliError, EXIT } from '../exit-codes';
 import { cliKafka, withKafkaErrors } from '../kafka-connection';
@@ -23,7 +24,7 @@ import {
   requireLog,
   type LogRoot,
 } from './partition-log';
-import { loadSealedRoots, type LoadedRoot } from './sealed-log';
+import { loadSealedRoots } from './sealed-log';
 
 interface KafkaFlags {
   brokers: string;

@@ -11,10 +11,11 @@ import {
   leafHash,
   verifyRootSignature,
   type Keyring,
+  type LoadedRoot,
   type SealedRootRecord,
 } from '@vigil/audit';
 import { CliError, EXIT } from '../exit-codes';
-import { readRecords, type LoadedRoot, type StoredRecord } from './sealed-log';
+import { readRange } from './sealed-log';
 
 /** A version-2 root: one checkpoint of the partition's log. */
 export type LogRoot = SealedRootRecord & { log: NonNullable<SealedRootRecord['log']> };
@@ -94,32 +95,20 @@ export async function readLeafHashes(args: {
   const leaves: Uint8Array[] = [];
   const counts = batches.map(() => 0);
   let current = 0;
-  await readRecords(
-    args.kafka,
-    args.admin,
-    topic,
-    (_p, records: StoredRecord[]) => {
-      for (const record of records) {
-        while (
-          current < batches.length &&
-          record.offset > (batches[current] as LogRoot).lastOffset
-        ) {
-          current++;
-        }
-        const root = batches[current];
-        if (!root || record.offset < root.firstOffset) continue;
-        leaves.push(
-          leafHash(encodeLeafData({ topic, partition, offset: record.offset }, record.value)),
-        );
-        counts[current] = (counts[current] as number) + 1;
+  const range = { topic, partition, firstOffset: first.firstOffset, lastOffset: last.lastOffset };
+  await readRange(args.kafka, args.admin, range, (records) => {
+    for (const record of records) {
+      while (current < batches.length && record.offset > (batches[current] as LogRoot).lastOffset) {
+        current++;
       }
-    },
-    {
-      partitions: [partition],
-      startOffsets: new Map([[partition, first.firstOffset]]),
-      endOffsets: new Map([[partition, last.lastOffset + 1]]),
-    },
-  );
+      const root = batches[current];
+      if (!root || record.offset < root.firstOffset) continue;
+      leaves.push(
+        leafHash(encodeLeafData({ topic, partition, offset: record.offset }, record.value)),
+      );
+      counts[current] = (counts[current] as number) + 1;
+    }
+  });
   batches.forEach((root, i) => {
     if (counts[i] !== root.leafCount) {
       throw new CliError(

@@ -1,27 +1,13 @@
 import type { Admin, Kafka } from 'kafkajs';
-import { fromProtoSealedRoot, type SealedRootRecord } from '@vigil/audit';
-import { vigil } from '@vigil/proto';
+import {
+  decodeSealedRoot,
+  type LoadedRoot,
+  type SealedRootRecord,
+  type StoredRecord,
+  type UnreadableRoot,
+} from '@vigil/audit';
 import { readTopicToEnd } from '@vigil/runtime';
 import { CliError, EXIT } from '../exit-codes';
-
-/** A root as found in the sealed-roots topic, with where it was found. */
-export interface LoadedRoot {
-  root: SealedRootRecord;
-  rootsPartition: number;
-  rootsOffset: number;
-}
-
-/** A record in sealed-roots that is not a well-formed SealedRoot. */
-export interface UnreadableRoot {
-  rootsPartition: number;
-  rootsOffset: number;
-  reason: string;
-}
-
-export interface StoredRecord {
-  offset: number;
-  value: Uint8Array;
-}
 
 export type Progress = (read: number, total: number) => void;
 
@@ -93,9 +79,7 @@ async function readRoots(
       for (const message of batch.messages) {
         const at = { rootsPartition: batch.partition, rootsOffset: Number(message.offset) };
         try {
-          const root = fromProtoSealedRoot(
-            vigil.v1.SealedRoot.decode(message.value ?? Buffer.alloc(0)),
-          );
+          const root = decodeSealedRoot(message.value ?? Buffer.alloc(0));
           roots.push({ root, ...at });
         } catch (err) {
           unreadable.push({ ...at, reason: err instanceof Error ? err.message : String(err) });
@@ -162,4 +146,54 @@ export async function readRecords(
       onRecords(batch.partition, records);
     },
   });
+}
+
+/** Offsets firstOffset..lastOffset of one topic-partition, as a root states its batch's. */
+export type OffsetRange = Pick<
+  SealedRootRecord,
+  'topic' | 'partition' | 'firstOffset' | 'lastOffset'
+>;
+
+/**
+ * Streams the records of `range` and no more: the read starts at its first offset and stops
+ * after its last, however far the partition goes on.
+ */
+export function readRange(
+  kafka: Kafka,
+  admin: Admin,
+  range: OffsetRange,
+  onRecords: (records: StoredRecord[]) => void,
+): Promise<void> {
+  const { topic, partition } = range;
+  return readRecords(kafka, admin, topic, (_partition, records) => onRecords(records), {
+    partitions: [partition],
+    startOffsets: new Map([[partition, range.firstOffset]]),
+    endOffsets: new Map([[partition, range.lastOffset + 1]]),
+  });
+}
+
+/**
+ * The records of one batch, in offset order, and which of them is at `offset`: what `prove`
+ * hashes into a proof. A batch's records fit in memory (the sealer cuts them); a whole log does
+ * not, which is why readLeafHashes streams with readRange instead.
+ */
+export async function readBatchRecords(
+  kafka: Kafka,
+  admin: Admin,
+  batch: OffsetRange,
+  offset: number,
+): Promise<{ records: StoredRecord[]; index: number; record: StoredRecord }> {
+  const records: StoredRecord[] = [];
+  await readRange(kafka, admin, batch, (fetched) => {
+    for (const record of fetched) records.push(record);
+  });
+  const index = records.findIndex((r) => r.offset === offset);
+  const record = records[index];
+  if (!record) {
+    throw new CliError(
+      `${batch.topic}/${batch.partition} has no record at offset ${offset}`,
+      EXIT.NOT_FOUND,
+    );
+  }
+  return { records, index, record };
 }

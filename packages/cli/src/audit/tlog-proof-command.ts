@@ -20,7 +20,7 @@ import type { Output } from '../output';
 import { readKeyring } from './commands';
 import { parseCount, withSealedRoots } from './log-commands';
 import { partitionLog, readLeafHashes, requireLog } from './partition-log';
-import { readRecords, type StoredRecord } from './sealed-log';
+import { readBatchRecords } from './sealed-log';
 
 export interface TlogProveFlags {
   brokers: string;
@@ -52,26 +52,7 @@ export async function auditProveTlog(flags: TlogProveFlags, out: Output): Promis
     }
     const newest = log[log.length - 1]!;
     const leaves = await readLeafHashes({ kafka, admin, log, after: -1, to: newest.log.treeSize });
-    const records: StoredRecord[] = [];
-    await readRecords(
-      kafka,
-      admin,
-      flags.topic,
-      (_p, batchRecords) => records.push(...batchRecords),
-      {
-        partitions: [partition],
-        startOffsets: new Map([[partition, batch.firstOffset]]),
-        endOffsets: new Map([[partition, batch.lastOffset + 1]]),
-      },
-    );
-    const inBatch = records.findIndex((r) => r.offset === offset);
-    const record = records[inBatch];
-    if (!record) {
-      throw new CliError(
-        `${flags.topic}/${partition} has no record at offset ${offset}`,
-        EXIT.NOT_FOUND,
-      );
-    }
+    const { index: inBatch, record } = await readBatchRecords(kafka, admin, batch, offset);
     const index = batch.log.treeSize - batch.leafCount + inBatch;
     try {
       return buildRecordTlogProof({

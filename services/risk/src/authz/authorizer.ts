@@ -3,22 +3,36 @@ import { timestampFromMillis, vigil } from '@vigil/proto';
 import type { Logger } from '@vigil/runtime';
 import { DecisionLogFullError } from '../errors';
 import type { RiskMetrics } from '../metrics';
-import { assess, type Assessment } from '../model/assess';
+import { assess, type Assessment, type RequestFacts, type RiskSnapshot } from '../model/assess';
 import { fallbackVerdict, type Verdict } from '../model/decision';
 import type { Sensitivity } from '../model/sensitivity';
 import { NO_USER, RISK_STATE_UNAVAILABLE } from '../model/signals';
 import type { Policy } from '../policy/policy';
-import type { RiskStore } from '../store/store';
-import type { DecisionLog } from './decision-log';
 import { canonicalRequest } from './request';
+
+/** What Authorize reads from the risk state (RiskStore, over Redis): one user's snapshot. */
+export interface RiskSnapshotReader {
+  /** Throws when the store cannot answer in time; the decision then falls back. */
+  readSnapshot(userId: string, request: RequestFacts): Promise<RiskSnapshot>;
+}
+
+/**
+ * Where every decision goes before its answer does (DecisionLog, to Kafka). `offer` must not
+ * wait: it takes the record (true) or refuses it (false, e.g. full), and then nobody is answered.
+ */
+export interface DecisionSink {
+  offer(key: string, decidedAt: number, record: vigil.v1.IAuthzDecision): boolean;
+  /** Records taken but not yet stored, for the refusal's message. */
+  readonly depth: number;
+}
 
 export interface AuthorizerOptions {
   policy: Policy;
   /** The Redis client behind it has Authorize's short command timeout. */
-  store: RiskStore;
+  store: RiskSnapshotReader;
   /** False while the Redis connection is down: degrade at once instead of waiting to fail. */
   isStateAvailable: () => boolean;
-  decisionLog: DecisionLog;
+  decisionLog: DecisionSink;
   metrics: RiskMetrics;
   logger: Logger;
   /** Epoch ms; injected so tests can move time. */

@@ -1,6 +1,6 @@
-import { ACKS_ALL, backoffDelay, sleep, type BackoffOptions, type Logger } from '@vigil/runtime';
+import { ACKS_ALL, Coalescer, type BackoffOptions, type Logger } from '@vigil/runtime';
 import { vigil } from '@vigil/proto';
-import type { Producer } from 'kafkajs';
+import type { Message, Producer } from 'kafkajs';
 import type { RiskMetrics } from '../metrics';
 
 export interface DecisionLogOptions {
@@ -21,12 +21,6 @@ export interface DecisionLogOptions {
   metrics: RiskMetrics;
 }
 
-interface Entry {
-  key: string;
-  decidedAt: number;
-  record: vigil.v1.IAuthzDecision;
-}
-
 const RETRY_BACKOFF: BackoffOptions = { initialMs: 100, maxMs: 5_000 };
 
 /**
@@ -38,29 +32,47 @@ const MAX_BATCH_BYTES = 256 * 1024;
 
 /**
  * Publishes every decision to `authz-decisions`, in the background and in batches, so Authorize
- * never waits for Kafka. Decisions leave the buffer only once Kafka acknowledged them (acks=all);
- * a failed batch goes back to the front and is retried, never dropped. When Kafka is down long
- * enough for the buffer to fill, `offer` returns false and Authorize answers UNAVAILABLE instead
- * of handing out decisions nobody would ever see.
+ * never waits for Kafka. The batching is @vigil/runtime's Coalescer (ingest's too) in its retry
+ * mode: decisions leave the buffer only once Kafka acknowledged them (acks=all), and a failed
+ * batch goes back to the front and is retried, never dropped. When Kafka is down long enough for
+ * the buffer to fill, `offer` returns false and Authorize answers UNAVAILABLE instead of handing
+ * out decisions nobody would ever see.
  */
 export class DecisionLog {
-  private queue: Entry[] = [];
-  private inFlight = 0;
-  private sending = false;
+  private readonly batches: Coalescer<Message, void>;
   private closed = false;
-  private failures = 0;
-  private idleWaiters: Array<() => void> = [];
-  private readonly maxBatch: number;
-  private readonly lingerMs: number;
 
   constructor(private readonly options: DecisionLogOptions) {
-    this.maxBatch = options.maxBatch ?? 1_000;
-    this.lingerMs = options.lingerMs ?? 20;
+    const { producer, topic, logger, metrics } = options;
+    this.batches = new Coalescer<Message, void>({
+      lingerMs: options.lingerMs ?? 20,
+      maxItems: options.maxBatch ?? 1_000,
+      maxBytes: MAX_BATCH_BYTES,
+      retry: RETRY_BACKOFF,
+      send: async (messages) => {
+        await producer.send({ topic, acks: ACKS_ALL, messages: [...messages] });
+        metrics.decisionsPublished.inc(messages.length);
+        return messages.map(() => undefined);
+      },
+      onFlush: ({ error, retryInMs }) => {
+        // The durable producer retries transient errors itself; what reaches here is either a
+        // non-retriable error or a disconnected producer. The batch is kept, in order.
+        if (error !== undefined) {
+          metrics.decisionPublishFailures.inc();
+          logger.error(
+            { err: error, depth: this.depth, retryInMs },
+            'publishing decisions failed; keeping them buffered',
+          );
+        }
+        // Counted after this flush settles: what is left waiting, plus the next batch out.
+        setImmediate(() => metrics.decisionBufferDepth.set(this.depth));
+      },
+    });
   }
 
   /** Decisions not yet acknowledged by Kafka. */
   get depth(): number {
-    return this.queue.length + this.inFlight;
+    return this.batches.pending;
   }
 
   /** True while there is room for another decision. */
@@ -71,68 +83,20 @@ export class DecisionLog {
   /** Queues a decision for publishing; false when it cannot be taken (full or closed). */
   offer(key: string, decidedAt: number, record: vigil.v1.IAuthzDecision): boolean {
     if (!this.accepting) return false;
-    this.queue.push({ key, decidedAt, record });
+    const value = Buffer.from(vigil.v1.AuthzDecision.encode(record).finish());
+    void this.batches.submit({ key, value, timestamp: String(decidedAt) }, value.length);
     this.options.metrics.decisionBufferDepth.set(this.depth);
-    if (!this.sending) {
-      this.sending = true;
-      setImmediate(() => void this.drain());
-    }
     return true;
   }
 
   /** Resolves once every decision offered so far is acknowledged. */
   flush(): Promise<void> {
-    if (this.depth === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.batches.drain();
   }
 
   /** Stops taking decisions and waits until the buffered ones are published. */
   async close(): Promise<void> {
     this.closed = true;
     await this.flush();
-  }
-
-  private async drain(): Promise<void> {
-    const { producer, topic, logger, metrics } = this.options;
-    while (this.queue.length > 0) {
-      if (this.lingerMs > 0 && this.queue.length < this.maxBatch && !this.closed) {
-        await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
-      }
-      const messages: { key: string; value: Buffer; timestamp: string }[] = [];
-      let bytes = 0;
-      for (const entry of this.queue) {
-        if (messages.length >= this.maxBatch) break;
-        const value = Buffer.from(vigil.v1.AuthzDecision.encode(entry.record).finish());
-        if (messages.length > 0 && bytes + value.length > MAX_BATCH_BYTES) break;
-        messages.push({ key: entry.key, value, timestamp: String(entry.decidedAt) });
-        bytes += value.length;
-      }
-      const batch = this.queue.splice(0, messages.length);
-      this.inFlight = batch.length;
-      try {
-        await producer.send({ topic, acks: ACKS_ALL, messages });
-        this.inFlight = 0;
-        this.failures = 0;
-        metrics.decisionsPublished.inc(batch.length);
-      } catch (err) {
-        // The durable producer retries transient errors itself; what reaches here is either a
-        // non-retriable error or a disconnected producer. Keep the batch, in order, and retry.
-        this.inFlight = 0;
-        this.queue = batch.concat(this.queue);
-        metrics.decisionPublishFailures.inc();
-        const backoff = backoffDelay(this.failures, RETRY_BACKOFF);
-        this.failures += 1;
-        logger.error(
-          { err, depth: this.depth, retryInMs: backoff },
-          'publishing decisions failed; keeping them buffered',
-        );
-        await sleep(backoff);
-      }
-      metrics.decisionBufferDepth.set(this.depth);
-    }
-    this.sending = false;
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const resolve of waiters) resolve();
   }
 }

@@ -6,33 +6,50 @@ import {
   type BackoffOptions,
   type Logger,
 } from '@vigil/runtime';
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { RiskStateUnavailableError } from '../errors';
 import type { RiskMetrics } from '../metrics';
 import { toRiskEvent } from '../model/events';
 import type { Policy } from '../policy/policy';
-import type { RiskStore } from '../store/store';
+import type { EncodedState } from '../store/codec';
+import type { UserWrite, WriteOutcome } from '../store/store';
+import type {
+  ConsumedBatch,
+  StreamConsumer,
+  StreamConsumerFactory,
+  TopicPartitionOffset,
+} from './consumer';
 import { foldUserEvents, type PositionedEvent } from './fold';
 
 /** While Redis is away a batch is retried, heartbeating, at most every 2 s. */
 const REDIS_RETRY_BACKOFF: BackoffOptions = { initialMs: 100, maxMs: 2_000 };
 
+/**
+ * What the stream processor needs from the risk state (RiskStore, over Redis). Both calls throw
+ * RiskStateUnavailableError when the store cannot answer; a batch is then retried, not skipped.
+ */
+export interface RiskStateStore {
+  /** Every user's state as stored, in the order asked. */
+  loadMany(userIds: readonly string[]): Promise<EncodedState[]>;
+  /**
+   * Each write lands only if the user's applied-events counter is still the one it was computed
+   * from and its partition's watermark is below its first offset; otherwise 'conflict'.
+   */
+  writeMany(writes: readonly UserWrite[]): Promise<WriteOutcome[]>;
+}
+
 export interface StreamProcessorOptions {
-  kafka: Kafka;
+  /** A new group member per start (kafka-consumer.ts in the service). */
+  consumers: StreamConsumerFactory;
   /** The store on the long-timeout Redis client. */
-  store: RiskStore;
+  store: RiskStateStore;
   policy: Policy;
   /**
    * Access events, and the admin log (restrictions set and cleared by RiskAdminService). Only
    * records of the admin log may act as admin actions (see model/events.ts).
    */
   topics: { events: string; admin: string };
-  groupId: string;
   /** Commit consumed offsets at most this often (0: after every batch). */
   commitIntervalMs: number;
-  partitionsConsumedConcurrently: number;
-  /** How soon the group notices a dead member and hands its partitions to the others. */
-  sessionTimeoutMs: number;
   metrics: RiskMetrics;
   logger: Logger;
 }
@@ -53,16 +70,13 @@ const partitionKey = (topic: string, partition: number) => `${topic}/${partition
  * before the commit re-delivers events that the watermark turns into no-ops.
  */
 export class StreamProcessor {
-  private consumer: Consumer | undefined;
+  private consumer: StreamConsumer | undefined;
   private joined = false;
   private stopping = false;
   private active = 0;
   private idleWaiters: Array<() => void> = [];
   /** Offsets processed but not yet committed, by "topic/partition". */
-  private readonly uncommitted = new Map<
-    string,
-    { topic: string; partition: number; offset: string }
-  >();
+  private readonly uncommitted = new Map<string, TopicPartitionOffset>();
   /** Partitions this instance reports a lag for; a moved partition's lag is its new owner's. */
   private readonly lagReported = new Map<string, { topic: string; partition: number }>();
   private lastCommit = Date.now();
@@ -84,54 +98,40 @@ export class StreamProcessor {
   }
 
   async start(): Promise<void> {
-    const { kafka, topics, groupId, logger } = this.options;
-    const consumer = kafka.consumer({
-      groupId,
-      allowAutoTopicCreation: false,
-      sessionTimeout: this.options.sessionTimeoutMs,
-      heartbeatInterval: Math.max(500, Math.floor(this.options.sessionTimeoutMs / 10)),
-      // Short long-polls keep shutdown quick; the broker still answers at once when data arrives.
-      maxWaitTimeInMs: 500,
-    });
+    const { topics, logger } = this.options;
+    const consumer = this.options.consumers();
     this.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, (e) => {
-      this.joined = true;
-      // Offsets of partitions that moved to another member are theirs to commit now.
-      const assignment = e.payload.memberAssignment;
-      const owned = new Set(
-        Object.entries(assignment).flatMap(([topic, partitions]) =>
-          (partitions ?? []).map((p) => partitionKey(topic, p)),
-        ),
-      );
-      for (const key of [...this.uncommitted.keys()]) {
-        if (!owned.has(key)) this.uncommitted.delete(key);
-      }
-      for (const [key, { topic, partition }] of [...this.lagReported]) {
-        if (owned.has(key)) continue;
-        this.lagReported.delete(key);
-        this.options.metrics.consumerLag.remove(topic, String(partition));
-      }
-      logger.info({ groupId, assignment: e.payload.memberAssignment }, 'joined consumer group');
-    });
-    consumer.on(consumer.events.CRASH, (e) => {
-      this.joined = false;
-      logger.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
-      // kafkajs gives up for good on some errors (e.g. "the coordinator is not aware of this
-      // member" after a session missed under load). Rejoin with a fresh consumer: uncommitted
-      // events are re-delivered, and the watermarks make them no-ops.
-      if (!e.payload.restart && !this.stopping) void this.supervisor.crashed();
-    });
-    consumer.on(consumer.events.STOP, () => {
-      this.joined = false;
-    });
-    await consumer.connect();
-    // A new group starts from the beginning: risk state is built from the whole audit log.
-    await consumer.subscribe({ topics: [topics.events, topics.admin], fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
-      eachBatch: (payload) => this.track(() => this.handleBatch(payload)),
+    await consumer.run([topics.events, topics.admin], {
+      eachBatch: (batch) => this.track(() => this.handleBatch(batch)),
+      joined: (assignment) => {
+        this.joined = true;
+        // Offsets of partitions that moved to another member are theirs to commit now.
+        const owned = new Set(
+          Object.entries(assignment).flatMap(([topic, partitions]) =>
+            partitions.map((p) => partitionKey(topic, p)),
+          ),
+        );
+        for (const key of [...this.uncommitted.keys()]) {
+          if (!owned.has(key)) this.uncommitted.delete(key);
+        }
+        for (const [key, { topic, partition }] of [...this.lagReported]) {
+          if (owned.has(key)) continue;
+          this.lagReported.delete(key);
+          this.options.metrics.consumerLag.remove(topic, String(partition));
+        }
+        logger.info({ assignment }, 'joined consumer group');
+      },
+      crashed: (err, restarting) => {
+        this.joined = false;
+        logger.error({ err, restart: restarting }, 'consumer crashed');
+        // kafkajs gives up for good on some errors (e.g. "the coordinator is not aware of this
+        // member" after a session missed under load). Rejoin with a fresh consumer: uncommitted
+        // events are re-delivered, and the watermarks make them no-ops.
+        if (!restarting && !this.stopping) void this.supervisor.crashed();
+      },
+      stopped: () => {
+        this.joined = false;
+      },
     });
     // Commit on a clock too, not only when the next batch arrives: an idle partition's last
     // offsets would otherwise stay uncommitted, and the lag would never read zero.
@@ -161,7 +161,7 @@ export class StreamProcessor {
     clearInterval(this.commitTimer);
     try {
       const { topics } = this.options;
-      consumer.pause([{ topic: topics.events }, { topic: topics.admin }]);
+      consumer.pause([topics.events, topics.admin]);
     } catch {
       // Not running (stopped between a crash and its restart): nothing is being fetched anyway.
     }
@@ -175,9 +175,8 @@ export class StreamProcessor {
     await consumer.disconnect();
   }
 
-  private async handleBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
-    if (this.stopping || !isRunning() || isStale()) return;
+  private async handleBatch(batch: ConsumedBatch): Promise<void> {
+    if (this.stopping || !batch.isRunning() || batch.isStale()) return;
     const { metrics, policy } = this.options;
 
     const byUser = new Map<string, PositionedEvent[]>();
@@ -235,12 +234,12 @@ export class StreamProcessor {
       produceTimes.push(timestampMs);
     }
 
-    if (byUser.size > 0 && !(await this.applyWithRetry(byUser, payload))) return;
+    if (byUser.size > 0 && !(await this.applyWithRetry(byUser, batch))) return;
     const now = Date.now();
     for (const t of produceTimes) metrics.applyLagSeconds.observe(Math.max(0, now - t) / 1000);
     produceTimes = [];
 
-    resolveOffset(batch.lastOffset());
+    batch.resolveOffset(batch.lastOffset());
     const key = partitionKey(batch.topic, batch.partition);
     this.uncommitted.set(key, {
       topic: batch.topic,
@@ -250,7 +249,7 @@ export class StreamProcessor {
     metrics.consumerLag.labels(batch.topic, String(batch.partition)).set(Number(batch.offsetLag()));
     this.lagReported.set(key, { topic: batch.topic, partition: batch.partition });
     if (now - this.lastCommit >= this.options.commitIntervalMs) await this.commit();
-    await heartbeat();
+    await batch.heartbeat();
   }
 
   /**
@@ -260,7 +259,7 @@ export class StreamProcessor {
    */
   private async applyWithRetry(
     byUser: Map<string, PositionedEvent[]>,
-    payload: EachBatchPayload,
+    batch: ConsumedBatch,
   ): Promise<boolean> {
     for (let failures = 0; ; failures++) {
       try {
@@ -274,8 +273,8 @@ export class StreamProcessor {
         }
       }
       await sleep(backoffDelay(failures, REDIS_RETRY_BACKOFF));
-      if (this.stopping || !payload.isRunning() || payload.isStale()) return false;
-      await payload.heartbeat();
+      if (this.stopping || !batch.isRunning() || batch.isStale()) return false;
+      await batch.heartbeat();
     }
   }
 
@@ -323,7 +322,7 @@ export class StreamProcessor {
     this.uncommitted.clear();
     this.lastCommit = Date.now();
     try {
-      await consumer.commitOffsets(offsets);
+      await consumer.commit(offsets);
     } catch (err) {
       // Put them back unless a later batch already moved past them.
       for (const entry of offsets) {

@@ -2,10 +2,8 @@ import { Writable } from 'node:stream';
 import { vigil } from '@vigil/proto';
 import { createLogger } from '@vigil/runtime';
 import { Registry } from 'prom-client';
-import { Authorizer } from '../../src/authz/authorizer';
-import type { DecisionLog } from '../../src/authz/decision-log';
+import { Authorizer, type DecisionSink, type RiskSnapshotReader } from '../../src/authz/authorizer';
 import { RiskMetrics } from '../../src/metrics';
-import type { RiskStore } from '../../src/store/store';
 import { testPolicy } from '../support/policy';
 
 const { Decision, DecisionSource } = vigil.v1;
@@ -33,14 +31,14 @@ function setup(stateAvailable: boolean) {
         country: { seen: undefined, history: 0 },
       };
     },
-  } as unknown as RiskStore;
+  } satisfies RiskSnapshotReader;
   const decisionLog = {
     depth: 0,
     offer: (key: string, _at: number, record: vigil.v1.IAuthzDecision) => {
       offered.push({ key, record });
       return true;
     },
-  } as unknown as DecisionLog;
+  } satisfies DecisionSink;
   let n = 0;
   const authorizer = new Authorizer({
     policy: testPolicy(),

@@ -134,7 +134,12 @@ export async function startRiskApp(
   env: Record<string, string>,
   clock?: () => number,
 ): Promise<RiskApp> {
-  return createRiskApp(loadRiskConfig(env), { logger: quietLogger(), ...(clock ? { clock } : {}) });
+  const app = createRiskApp(loadRiskConfig(env), {
+    logger: quietLogger(),
+    ...(clock ? { clock } : {}),
+  });
+  await app.start();
+  return app;
 }
 
 export function clients(port: number) {

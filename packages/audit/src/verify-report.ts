@@ -4,11 +4,28 @@
  * one batch. Pure: the caller reads Kafka and streams records in; one PartitionVerifier per
  * topic-partition does the checking (see partition-verifier.ts for what memory that takes).
  */
-import type { Keyring, SealedRootRecord } from '@vigil/audit';
-import { type Finding, type PartitionSummary, PartitionVerifier } from './partition-verifier';
-import type { LoadedRoot, StoredRecord, UnreadableRoot } from './sealed-log';
+import type { Keyring } from './keyring';
+import {
+  type Finding,
+  type PartitionSummary,
+  type StoredRecord,
+  PartitionVerifier,
+} from './partition-verifier';
+import type { SealedRootRecord } from './root';
 
-export type { Finding, PartitionSummary } from './partition-verifier';
+/** A root as found in the sealed-roots topic, with where it was found. */
+export interface LoadedRoot {
+  root: SealedRootRecord;
+  rootsPartition: number;
+  rootsOffset: number;
+}
+
+/** A record in sealed-roots that is not a well-formed SealedRoot (see decodeSealedRoot). */
+export interface UnreadableRoot {
+  rootsPartition: number;
+  rootsOffset: number;
+  reason: string;
+}
 
 export interface VerifyReport {
   ok: boolean;
@@ -30,7 +47,7 @@ export interface SealedRootsInput {
   rootsTopic: string;
   roots: readonly LoadedRoot[];
   unreadable: readonly UnreadableRoot[];
-  /** Roots Kafka aborted (see loadSealedRoots): named, never counted as part of the log. */
+  /** Roots whose transaction Kafka aborted: named, never counted as part of the log. */
   aborted?: readonly LoadedRoot[];
   keyring: Keyring;
   /** Records after a partition's last root are "pending" rather than unsealed. */

@@ -1,8 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Keyring, sealedRootHash, type SealedRootRecord } from '@vigil/audit';
-import { PartitionVerifier } from '../src/audit/partition-verifier';
-import type { StoredRecord } from '../src/audit/sealed-log';
-import { SealedLogVerifier } from '../src/audit/verify-report';
+import {
+  Keyring,
+  PartitionVerifier,
+  SealedLogVerifier,
+  sealedRootHash,
+  type SealedRootRecord,
+  type StoredRecord,
+} from '../src';
 import { sealRecords } from './fixtures';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');

@@ -8,16 +8,14 @@ import {
   sealedRootHash,
   verifyChain,
   verifyRootSignature,
+  type Finding,
+  type PartitionSummary,
   type SealedRootRecord,
-} from '@vigil/audit';
-import { refFindUnsealed, refVerifyBatch } from '../../audit/test/batch-reference';
-import type { StoredRecord } from '../src/audit/sealed-log';
-import type {
-  Finding,
-  PartitionSummary,
-  VerifyInput,
-  VerifyReport,
-} from '../src/audit/verify-report';
+  type StoredRecord,
+  type VerifyInput,
+  type VerifyReport,
+} from '../src';
+import { refFindUnsealed, refVerifyBatch } from './batch-reference';
 
 /**
  * Decides whether the sealed log is intact: every chain continuous and signed by a trusted key,

@@ -10,16 +10,20 @@
 import { createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import {
   Keyring,
+  SealedLogVerifier,
   ZERO_HASH,
   canonicalRootBytes,
   keyIdFor,
   sealedRootHash,
+  verifySealedLog,
+  type LoadedRoot,
   type SealedRootRecord,
+  type StoredRecord,
+  type UnreadableRoot,
   type UnsignedSealedRoot,
-} from '@vigil/audit';
-import { seededRandom, type Random } from '../../audit/test/random';
-import type { LoadedRoot, StoredRecord, UnreadableRoot } from '../src/audit/sealed-log';
-import { SealedLogVerifier, verifySealedLog, type VerifyInput } from '../src/audit/verify-report';
+  type VerifyInput,
+} from '../src';
+import { seededRandom, type Random } from './random';
 import { unsignedRootOver } from './fixtures';
 import { referenceVerifySealedLog } from './verify-report-reference';
 

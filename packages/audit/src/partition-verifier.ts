@@ -8,18 +8,19 @@
  * what the all-in-memory verification gave: the same summary, and the same findings in the same
  * order (chain problems, then each trusted batch's problems in sealed-roots order, then coverage).
  */
-import {
-  BatchVerifier,
-  LogVerifier,
-  CoverageSweep,
-  sealedRootHash,
-  verifyChain,
-  verifyRootSignature,
-  type BatchProblem,
-  type Keyring,
-  type SealedRootRecord,
-} from '@vigil/audit';
-import type { StoredRecord } from './sealed-log';
+import { BatchVerifier, CoverageSweep, type BatchProblem } from './batch';
+import { verifyChain } from './chain';
+import { sealedRootHash } from './encoding';
+import type { Keyring } from './keyring';
+import { LogVerifier } from './log';
+import type { SealedRootRecord } from './root';
+import { verifyRootSignature } from './signing';
+
+/** A record of a sealed topic as Kafka holds it: the reader fills these in, offsets as numbers. */
+export interface StoredRecord {
+  offset: number;
+  value: Uint8Array;
+}
 
 /** One problem, always located by topic, partition and offsets. */
 export interface Finding {

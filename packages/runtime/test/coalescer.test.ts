@@ -34,6 +34,54 @@ describe('Coalescer', () => {
     expect(await Promise.all(results)).toEqual([10, 20, 30]);
   });
 
+  it('counts as pending what waits and what is in flight, until its send settles', async () => {
+    const { calls, send } = controlledSend();
+    const c = new Coalescer<number, number>({ lingerMs: 0, maxItems: 2, maxBytes: 1e6, send });
+    const results = [1, 2, 3].map((n) => c.submit(n, 1));
+    expect(c.pending).toBe(3);
+    expect(c.buffered).toBe(1);
+    calls[0]!.resolve();
+    await flushMicrotasks();
+    jest.advanceTimersByTime(0);
+    expect(c.pending).toBe(1);
+    calls[1]!.resolve();
+    expect(await Promise.all(results)).toEqual([10, 20, 30]);
+    expect(c.pending).toBe(0);
+  });
+
+  it('in retry mode, puts a failed batch back in front and sends it again after the backoff', async () => {
+    const { calls, send } = controlledSend();
+    const flushes: Array<{ error?: unknown; retryInMs?: number }> = [];
+    const c = new Coalescer<number, number>({
+      lingerMs: 0,
+      maxItems: 10,
+      maxBytes: 1e6,
+      send,
+      retry: { initialMs: 100, maxMs: 1_000 },
+      onFlush: (flush) => flushes.push(flush),
+    });
+    const first = [1, 2].map((n) => c.submit(n, 1));
+    jest.advanceTimersByTime(0);
+    const late = c.submit(3, 1);
+    calls[0]!.reject(new Error('broker gone'));
+    await flushMicrotasks();
+    expect(flushes.map((f) => f.retryInMs)).toEqual([100]);
+    // Waiting again, not twice: in the buffer, no longer in flight.
+    expect(c.pending).toBe(3);
+    jest.advanceTimersByTime(99);
+    expect(calls).toHaveLength(1);
+    jest.advanceTimersByTime(1);
+    await flushMicrotasks();
+    jest.advanceTimersByTime(0);
+    expect(calls.map((call) => call.items)).toEqual([
+      [1, 2],
+      [1, 2, 3],
+    ]);
+    calls[1]!.resolve();
+    expect(await Promise.all([...first, late])).toEqual([10, 20, 30]);
+    expect(c.pending).toBe(0);
+  });
+
   it('flushes at once when the item or byte limit is reached', () => {
     const { calls, send } = controlledSend();
     const byCount = new Coalescer<number, number>({

@@ -1,3 +1,5 @@
+import { backoffDelay, sleep, type BackoffOptions } from './backoff';
+
 export interface CoalescerOptions<T, R> {
   /** How long the first item of a batch may wait for company when nothing is in flight. */
   lingerMs: number;
@@ -7,8 +9,22 @@ export interface CoalescerOptions<T, R> {
   maxBytes: number;
   /** Sends one batch; resolves with one result per item, in order. */
   send(items: readonly T[]): Promise<readonly R[]>;
-  /** Observes every flush (metrics). */
-  onFlush?(flush: { items: number; bytes: number; durationMs: number; error?: unknown }): void;
+  /**
+   * Unset: a failed send rejects the promises of its items (their callers decide what next).
+   * Set: a failed send is retried, never reported to the submitters; its items go back to the
+   * front of the buffer, in order, and leave again after this backoff (the next batch may carry
+   * more). For a log that must not drop what it took: bound it by refusing to submit while
+   * `pending` is too high.
+   */
+  retry?: BackoffOptions;
+  /** Observes every flush (metrics); a retried failure is reported here too. */
+  onFlush?(flush: {
+    items: number;
+    bytes: number;
+    durationMs: number;
+    error?: unknown;
+    retryInMs?: number;
+  }): void;
   now?: () => number;
 }
 
@@ -39,7 +55,11 @@ export class Coalescer<T, R> {
   /** Cancels the pending linger timer, when one is set. */
   private cancelTimer: (() => void) | undefined;
   private inFlight: { since: number; done: Promise<void> } | undefined;
+  /** Items of the send in flight (none while a failed one waits in the buffer to be retried). */
+  private inFlightItems = 0;
   private readonly now: () => number;
+  /** Consecutive failed sends, for the retry backoff. */
+  private failures = 0;
 
   constructor(private readonly options: CoalescerOptions<T, R>) {
     this.now = options.now ?? Date.now;
@@ -56,6 +76,11 @@ export class Coalescer<T, R> {
   /** Items waiting plus items in flight are the caller's to bound; this reports the first. */
   get buffered(): number {
     return this.buffer.length;
+  }
+
+  /** Items submitted and not yet settled: those waiting plus those in flight. */
+  get pending(): number {
+    return this.buffer.length + this.inFlightItems;
   }
 
   /** When the flush now in flight started, or undefined when none is. */
@@ -101,8 +126,10 @@ export class Coalescer<T, R> {
     if (batch.length === 0) return;
     const started = this.now();
     const bytes = batch.reduce((sum, e) => sum + e.bytes, 0);
+    this.inFlightItems = batch.length;
     const done = this.sendBatch(batch, started, bytes).finally(() => {
       this.inFlight = undefined;
+      this.inFlightItems = 0;
       this.schedule();
     });
     this.inFlight = { since: started, done };
@@ -116,15 +143,27 @@ export class Coalescer<T, R> {
         throw new Error(`send returned ${results.length} results for ${batch.length} items`);
       }
     } catch (error) {
+      const { retry } = this.options;
+      const retryInMs = retry ? backoffDelay(this.failures++, retry) : undefined;
       this.options.onFlush?.({
         items: batch.length,
         bytes,
         durationMs: this.now() - started,
         error,
+        retryInMs,
       });
-      for (const entry of batch) entry.reject(error);
+      if (retryInMs === undefined) {
+        for (const entry of batch) entry.reject(error);
+        return;
+      }
+      // Still "in flight" while backing off: nothing overtakes the failed batch.
+      this.buffer.unshift(...batch);
+      this.bufferBytes += bytes;
+      this.inFlightItems = 0;
+      await sleep(retryInMs);
       return;
     }
+    this.failures = 0;
     this.options.onFlush?.({ items: batch.length, bytes, durationMs: this.now() - started });
     batch.forEach((entry, i) => entry.resolve(results[i] as R));
   }

@@ -1,7 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Keyring, signRoot, type SealedRootRecord } from '@vigil/audit';
-import { verifySealedLog } from '../src/audit/verify-report';
-import type { LoadedRoot, StoredRecord } from '../src/audit/sealed-log';
+import {
+  Keyring,
+  signRoot,
+  verifySealedLog,
+  type LoadedRoot,
+  type SealedRootRecord,
+  type StoredRecord,
+} from '../src';
 import { sealRecords } from './fixtures';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
