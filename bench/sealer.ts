@@ -26,7 +26,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { decodeSealedRoot, keyIdFor, leafHash, Keyring } from '@vigil/audit';
 import { createLogger, kafkaConnectionFromEnv, readTopicToEnd } from '@vigil/runtime';
-import { Sealer, createSealerMetrics, loadSealerConfig } from '@vigil/sealer';
+import { Sealer, createSealerMetrics, kafkaSealerPorts, loadSealerConfig } from '@vigil/sealer';
 
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const BACKLOG = Number(process.env.BENCH_SEALER_BACKLOG ?? 200_000);
@@ -168,10 +168,15 @@ function startSealer(kafka: Kafka, topic: string, overrides: Record<string, stri
   const logger = createLogger({ service: 'sealer-bench', level: 'warn' });
   const registry = new Registry();
   const metrics = createSealerMetrics(registry);
+  const key = {
+    privateKey,
+    keyId: keyIdFor(publicKey),
+    trusted: Keyring.fromPublicKeys([publicKey]),
+  };
   const sealer = new Sealer({
-    kafka,
+    kafka: kafkaSealerPorts({ kafka, config, logger, keyring: key.trusted }),
     config,
-    key: { privateKey, keyId: keyIdFor(publicKey), trusted: Keyring.fromPublicKeys([publicKey]) },
+    key,
     logger,
     metrics,
   });

@@ -9,7 +9,9 @@ import {
 import type { Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { SealerConfig } from './config';
+import { kafkaSealerPorts } from './kafka-ports';
 import { createSealerMetrics } from './metrics';
+import type { SealerKafka } from './ports';
 import { Sealer, defaultInstanceId } from './sealer';
 import type { SigningKey } from './signing-key';
 
@@ -18,7 +20,10 @@ export interface SealerAppDeps {
   logger?: Logger;
   /** A fresh registry per app by default, so several apps can live in one test process. */
   registry?: Registry;
+  /** The kafkajs client the default ports wrap; one from the config by default. */
   kafka?: Kafka;
+  /** Everything the sealer uses of Kafka (e.g. in-memory fakes); replaces `kafka`. */
+  kafkaPorts?: SealerKafka;
 }
 
 /** The shape every Vigil service's factory returns (ingest, risk and the sealer). */
@@ -38,11 +43,18 @@ export function createSealerApp(config: SealerConfig, deps: SealerAppDeps): Seal
   const registry = deps.registry ?? createMetricsRegistry('sealer');
   const metrics = createSealerMetrics(registry);
   const kafka =
-    deps.kafka ??
-    createKafka({
+    deps.kafkaPorts ??
+    kafkaSealerPorts({
+      kafka:
+        deps.kafka ??
+        createKafka({
+          config,
+          clientId: config.KAFKA_CLIENT_ID ?? `vigil-sealer-${defaultInstanceId()}`,
+          logger,
+        }),
       config,
-      clientId: config.KAFKA_CLIENT_ID ?? `vigil-sealer-${defaultInstanceId()}`,
       logger,
+      keyring: deps.key.trusted,
     });
   const sealer = new Sealer({ kafka, config, key: deps.key, logger, metrics });
   let ops: OpsServer | undefined;

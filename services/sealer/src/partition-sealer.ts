@@ -1,4 +1,3 @@
-import type { Admin, Kafka, Producer } from 'kafkajs';
 import { encodeSealedRoot } from '@vigil/audit';
 import { ACKS_ALL, type Logger } from '@vigil/runtime';
 import { BatchBuffer, type SealableRecord } from './batch-buffer';
@@ -6,11 +5,12 @@ import { buildRoot } from './build-root';
 import { chooseHead, decodeHeadMetadata, encodeHeadMetadata, type ChainHead } from './chain-head';
 import type { StoredAt } from './chain-reader';
 import type { SealerMetrics } from './metrics';
+import type { PartitionOffsets, RootsProducer, RootsProducers } from './ports';
 import type { SigningKey } from './signing-key';
 
 export interface PartitionSealerDeps {
-  kafka: Kafka;
-  admin: Admin;
+  producers: RootsProducers;
+  offsets: PartitionOffsets;
   logger: Logger;
   metrics: SealerMetrics;
   key: SigningKey;
@@ -47,7 +47,7 @@ export interface PartitionSealerDeps {
 export class PartitionSealer {
   readonly key: string;
   readonly ready: Promise<void>;
-  private producer: Producer | undefined;
+  private producer: RootsProducer | undefined;
   private head: ChainHead | undefined;
   private buffer: BatchBuffer | undefined;
   private work: Promise<void> = Promise.resolve();
@@ -219,19 +219,10 @@ export class PartitionSealer {
       };
       await transaction.sendOffsets({
         consumerGroupId: this.deps.groupId,
-        topics: [
-          {
-            topic: this.topic,
-            // kafkajs forwards `metadata` to TxnOffsetCommit, though its typings omit it.
-            partitions: [
-              {
-                partition: this.partition,
-                offset: String(head.lastOffset + 1),
-                metadata: encodeHeadMetadata(stored),
-              },
-            ] as unknown as { partition: number; offset: string }[],
-          },
-        ],
+        topic: this.topic,
+        partition: this.partition,
+        offset: String(head.lastOffset + 1),
+        metadata: encodeHeadMetadata(stored),
       });
       await transaction.commit();
       return stored;
@@ -299,20 +290,12 @@ export class PartitionSealer {
   }
 
   private async connectProducer(): Promise<void> {
-    const producer = this.deps.kafka.producer({
+    // Fences every older holder of the transactional id; a transaction such a holder left open
+    // is aborted by Kafka at its timeout, and the head read waits for that (see scanChainHeads).
+    this.producer = await this.deps.producers.connect({
       transactionalId: this.deps.transactionalId,
-      idempotent: true,
-      maxInFlightRequests: 1,
-      transactionTimeout: this.deps.transactionTimeoutMs,
-      allowAutoTopicCreation: false,
-      retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 2_000 },
+      transactionTimeoutMs: this.deps.transactionTimeoutMs,
     });
-    // connect() runs InitProducerId: it bumps the epoch, so an older holder of the id can no
-    // longer commit. It does not end that holder's open transaction, though (seen on Kafka 4.4
-    // with kafkajs): Kafka aborts it when it times out. The head read waits for that, because it
-    // reads sealed-roots through the high watermark (see scanChainHeads).
-    await producer.connect();
-    this.producer = producer;
   }
 
   private async disconnectProducer(): Promise<void> {
@@ -328,13 +311,13 @@ export class PartitionSealer {
    * never a new chain (see chooseHead).
    */
   private async loadHead(): Promise<ChainHead | undefined> {
-    const [entry] = await this.deps.admin.fetchOffsets({
-      groupId: this.deps.groupId,
-      topics: [this.topic],
-    });
-    const committed = entry?.partitions.find((p) => p.partition === this.partition);
-    const committedOffset = Number(committed?.offset ?? -1);
-    let hint = decodeHeadMetadata(committed?.metadata);
+    const committed = await this.deps.offsets.committed(
+      this.deps.groupId,
+      this.topic,
+      this.partition,
+    );
+    const committedOffset = committed.offset;
+    let hint = decodeHeadMetadata(committed.metadata);
     if (hint && committedOffset !== hint.lastOffset + 1) hint = undefined;
     if (!hint && committedOffset >= 0) {
       this.log.warn(
@@ -358,8 +341,7 @@ export class PartitionSealer {
 
   /** The partition's first offset: where batch 0 must start. */
   private async firstOffset(): Promise<number> {
-    const offsets = await this.deps.admin.fetchTopicOffsets(this.topic);
-    return Number(offsets.find((o) => o.partition === this.partition)?.low ?? 0);
+    return this.deps.offsets.lowWatermark(this.topic, this.partition);
   }
 
   private async backoff(): Promise<void> {

@@ -1,23 +1,16 @@
 import { hostname } from 'node:os';
-import {
-  Partitioners,
-  type Admin,
-  type Consumer,
-  type EachBatchPayload,
-  type Kafka,
-} from 'kafkajs';
 import { ConsumerSupervisor, type Logger } from '@vigil/runtime';
 import type { SealableRecord } from './batch-buffer';
 import type { ChainHead } from './chain-head';
 import { ChainReader, type StoredAt } from './chain-reader';
-import { scanChainHeads } from './chain-scan';
 import type { SealerConfig } from './config';
 import type { SealerMetrics } from './metrics';
 import { PartitionSealer } from './partition-sealer';
+import type { ConsumedBatch, SealerConsumer, SealerKafka } from './ports';
 import type { SigningKey } from './signing-key';
 
 export interface SealerDeps {
-  kafka: Kafka;
+  kafka: SealerKafka;
   config: SealerConfig;
   key: SigningKey;
   logger: Logger;
@@ -30,20 +23,17 @@ export interface SealerDeps {
  * producers make sure only the newest owner of a partition can publish its roots.
  */
 export class Sealer {
-  private consumer: Consumer;
+  private consumer: SealerConsumer;
   private stopping = false;
   private readonly supervisor: ConsumerSupervisor;
-  private readonly admin: Admin;
   private readonly partitions = new Map<string, PartitionSealer>();
   private assignment = new Set<string>();
   private joined = false;
   private crashed = false;
   private readonly chains: ChainReader;
-  private readonly rootsPartitioner = Partitioners.DefaultPartitioner();
   private readonly seeksAttempted = new Set<string>();
 
   constructor(private readonly deps: SealerDeps) {
-    this.admin = deps.kafka.admin();
     this.supervisor = new ConsumerSupervisor({
       teardown: () => this.releaseCrashedConsumer(),
       start: () => this.startFreshConsumer(),
@@ -51,39 +41,22 @@ export class Sealer {
       logger: deps.logger,
     });
     this.consumer = this.createConsumer();
-    this.chains = new ChainReader((from) =>
-      scanChainHeads({
-        kafka: deps.kafka,
-        admin: this.admin,
-        rootsTopic: deps.config.SEALER_ROOTS_TOPIC,
-        logger: deps.logger,
-        keyring: deps.key.trusted,
-        from,
-      }),
-    );
+    this.chains = new ChainReader((from) => deps.kafka.roots.scan(from));
   }
 
-  private createConsumer(): Consumer {
-    const { kafka, config, logger } = this.deps;
-    const consumer = kafka.consumer({
-      groupId: config.SEALER_GROUP_ID,
-      // Only committed records are sealed: an aborted write never existed for auditors either.
-      readUncommitted: false,
-      allowAutoTopicCreation: false,
-      sessionTimeout: config.SEALER_SESSION_TIMEOUT_MS,
-      heartbeatInterval: Math.max(500, Math.floor(config.SEALER_SESSION_TIMEOUT_MS / 10)),
-      maxWaitTimeInMs: 250,
-    });
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+  private createConsumer(): SealerConsumer {
+    const { kafka, logger } = this.deps;
+    const consumer = kafka.consumer();
+    consumer.onGroupJoin((assignment) => {
       this.joined = true;
-      void this.reconcile(payload.memberAssignment);
+      void this.reconcile(assignment);
     });
-    consumer.on(consumer.events.CRASH, ({ payload }) => {
-      logger.error({ err: payload.error?.message, restart: payload.restart }, 'consumer crashed');
+    consumer.onCrash((crash) => {
+      logger.error({ err: crash.error, restart: crash.restart }, 'consumer crashed');
       // kafkajs gives up on some errors for good (e.g. "coordinator is not aware of this member"
       // after a missed session under load). The sealer then rejoins with a fresh consumer; its
       // partitions resynchronise from the chain like after any rebalance.
-      if (!payload.restart && !this.stopping) void this.supervisor.crashed();
+      if (!crash.restart && !this.stopping) void this.supervisor.crashed();
     });
     return consumer;
   }
@@ -105,13 +78,8 @@ export class Sealer {
   private async runConsumer(): Promise<void> {
     const { config } = this.deps;
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: config.SEALER_TOPICS, fromBeginning: true });
-    await this.consumer.run({
-      autoCommit: false,
-      // Partitions seal independently; one slow partition must not hold up the others.
-      partitionsConsumedConcurrently: 16,
-      eachBatch: (payload) => this.onBatch(payload),
-    });
+    await this.consumer.subscribe(config.SEALER_TOPICS);
+    await this.consumer.run((batch) => this.onBatch(batch));
   }
 
   get isReady(): boolean {
@@ -120,7 +88,7 @@ export class Sealer {
 
   async start(): Promise<void> {
     const { config } = this.deps;
-    await this.admin.connect();
+    await this.deps.kafka.connect();
     await this.runConsumer();
     this.deps.logger.info(
       { topics: config.SEALER_TOPICS, keyId: this.deps.key.keyId },
@@ -136,17 +104,17 @@ export class Sealer {
     await Promise.all([...this.partitions.values()].map((p) => p.stop()));
     this.partitions.clear();
     await this.consumer.disconnect();
-    await this.admin.disconnect();
+    await this.deps.kafka.disconnect();
   }
 
-  private async onBatch({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch(batch: ConsumedBatch): Promise<void> {
     const key = `${batch.topic}/${batch.partition}`;
     const sealer = this.partitionSealer(batch.topic, batch.partition);
     while (!(await settled(sealer.ready, 2_000))) {
-      if (!isRunning() || isStale()) return;
-      await heartbeat();
+      if (!batch.isRunning() || batch.isStale()) return;
+      await batch.heartbeat();
     }
-    if (sealer.isStopped || !isRunning() || isStale()) return;
+    if (sealer.isStopped || !batch.isRunning() || batch.isStale()) return;
 
     const expected = sealer.expectedOffset;
     const first = batch.messages[0];
@@ -163,11 +131,7 @@ export class Sealer {
         { topic: batch.topic, partition: batch.partition, expected, fetched: first.offset },
         'seeking back to the chain head',
       );
-      this.consumer.seek({
-        topic: batch.topic,
-        partition: batch.partition,
-        offset: String(expected),
-      });
+      this.consumer.seek(batch.topic, batch.partition, String(expected));
       return;
     }
     if (expected !== undefined && first && Number(first.offset) > expected) {
@@ -188,7 +152,7 @@ export class Sealer {
       });
     }
     await sealer.add(records, Number(batch.highWatermark));
-    await heartbeat();
+    await batch.heartbeat();
   }
 
   private partitionSealer(topic: string, partition: number): PartitionSealer {
@@ -197,8 +161,8 @@ export class Sealer {
     if (!sealer || sealer.isStopped) {
       const { config, kafka, logger, metrics, key: signingKey } = this.deps;
       sealer = new PartitionSealer(topic, partition, {
-        kafka,
-        admin: this.admin,
+        producers: kafka.producers,
+        offsets: kafka.offsets,
         logger,
         metrics,
         key: signingKey,
@@ -226,20 +190,10 @@ export class Sealer {
     chain: string,
     from: StoredAt | undefined,
   ): Promise<ChainHead | undefined> {
-    if (from && from.partition !== (await this.rootsPartitionOf(chain))) from = undefined;
+    if (from && from.partition !== (await this.deps.kafka.roots.partitionOf(chain))) {
+      from = undefined;
+    }
     return this.chains.newestRoot(chain, from);
-  }
-
-  /** The sealed-roots partition a chain's next root goes to (the producer's own partitioner). */
-  private async rootsPartitionOf(chain: string): Promise<number> {
-    const topic = this.deps.config.SEALER_ROOTS_TOPIC;
-    const { topics } = await this.admin.fetchTopicMetadata({ topics: [topic] });
-    const partitionMetadata = topics[0]?.partitions ?? [];
-    return this.rootsPartitioner({
-      topic,
-      partitionMetadata,
-      message: { key: chain, value: null },
-    });
   }
 
   private async reconcile(memberAssignment: Record<string, number[]>): Promise<void> {
