@@ -190,3 +190,14 @@ export {
   buildRecordTlogProof,
   verifyRecordTlogProof,
 } from './tlog-proof';
+export {
+  WATCH_STATE_VERSION,
+  type StoredCheckpoint,
+  type WatchState,
+  type WatchFindingCode,
+  type WatchFinding,
+  type LogObservation,
+  emptyWatchState,
+  parseWatchState,
+  watchLog,
+} from './log-watch';

@@ -1,24 +1,27 @@
 /**
  * `vigil audit watch --state FILE [--follow]`: a monitor of every partition log. Each round reads
  * sealed-roots and the partitions' records, checks every checkpoint shown against the newest one
- * verified before (see watch.ts), and stores the newest verified checkpoint per log in FILE.
- * Any fork, rollback or rewritten history fails the command loudly, naming the log and sizes.
+ * verified before (watchLog, in @vigil/audit), and stores the newest verified checkpoint per log
+ * in FILE. Any fork, rollback or rewritten history fails the command loudly, naming the log and
+ * sizes.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseVigilOrigin, rootOrigin, type Keyring } from '@vigil/audit';
+import {
+  emptyWatchState,
+  parseVigilOrigin,
+  parseWatchState,
+  rootOrigin,
+  watchLog,
+  type Keyring,
+  type WatchFinding,
+  type WatchState,
+} from '@vigil/audit';
 import { CliError, EXIT } from '../exit-codes';
 import type { Output } from '../output';
 import { readKeyring } from './commands';
 import { parseCount, withSealedRoots } from './log-commands';
 import { partitionLog, readLeafHashes } from './partition-log';
-import {
-  emptyWatchState,
-  parseWatchState,
-  watchLog,
-  type WatchFinding,
-  type WatchState,
-} from './watch';
 
 export interface WatchFlags {
   brokers: string;

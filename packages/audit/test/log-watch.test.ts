@@ -1,11 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { Keyring, leafHash, rootFromLeafHashes, signCheckpoint, toBase64 } from '@vigil/audit';
+import { Keyring, leafHash, rootFromLeafHashes, signCheckpoint, toBase64 } from '../src';
 import {
   emptyWatchState,
   parseWatchState,
   watchLog,
   type StoredCheckpoint,
-} from '../src/audit/watch';
+} from '../src/log-watch';
 
 const ORIGIN = 'vigil.example.com/audit/access-events/0';
 const key = generateKeyPairSync('ed25519');

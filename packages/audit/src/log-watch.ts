@@ -5,18 +5,13 @@
  * from the partition's records as Kafka serves them, and are what the consistency proof is
  * computed from (a log that rewrote history cannot produce one that verifies).
  */
-import {
-  MerkleAccumulator,
-  bytesEqual,
-  consistencyProof,
-  isAuditError,
-  noteVerifier,
-  openCheckpoint,
-  toBase64,
-  verifyCheckpointConsistency,
-  type Checkpoint,
-  type Keyring,
-} from '@vigil/audit';
+import { bytesEqual, toBase64 } from './bytes';
+import { openCheckpoint, verifyCheckpointConsistency, type Checkpoint } from './checkpoint';
+import { isAuditError } from './errors';
+import type { Keyring } from './keyring';
+import { MerkleAccumulator } from './merkle';
+import { noteVerifier } from './note';
+import { consistencyProof } from './proofs';
 
 export const WATCH_STATE_VERSION = 1;
 
