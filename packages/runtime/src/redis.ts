@@ -1,5 +1,9 @@
 import Redis, { type RedisOptions } from 'ioredis';
+import { backoffDelay, type BackoffOptions } from './backoff';
 import type { Logger } from './logger';
+
+/** Reconnects after 50 ms, doubling to 2 s (the one backoff of Vigil, backoff.ts). */
+const RECONNECT_BACKOFF: BackoffOptions = { initialMs: 50, maxMs: 2_000 };
 
 export interface RedisFactoryOptions {
   url: string;
@@ -20,7 +24,7 @@ export function createRedis(options: RedisFactoryOptions): Redis {
     commandTimeout: options.commandTimeoutMs ?? 1_000,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
-    retryStrategy: (attempt) => Math.min(50 * 2 ** Math.min(attempt, 10), 2_000),
+    retryStrategy: (attempt) => backoffDelay(attempt, RECONNECT_BACKOFF),
     ...options.overrides,
   });
   let announcedDown = false;
