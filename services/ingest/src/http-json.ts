@@ -1,9 +1,4 @@
-import {
-  parseRfc3339 as parseTimestamp,
-  parseStrictJson,
-  StrictJsonError,
-  type AliasSpec,
-} from '@vigil/input';
+import { parseRfc3339, parseStrictJson, StrictJsonError, type AliasSpec } from '@vigil/input';
 import { vigil } from '@vigil/proto';
 import type { Violation, ViolationReason } from './errors';
 import { setEntry } from './maps';
@@ -278,7 +273,7 @@ class Reader {
   }
 
   private timestamp(value: unknown, path: string): { seconds: number; nanos: number } | undefined {
-    const parsed = typeof value === 'string' ? parseRfc3339(value) : undefined;
+    const parsed = typeof value === 'string' ? timestampFromRfc3339(value) : undefined;
     if (parsed) return parsed;
     return this.fail(path, 'INVALID_FORMAT', 'must be an RFC 3339 timestamp string');
   }
@@ -295,10 +290,10 @@ class Reader {
 }
 
 /**
- * RFC 3339 -> Timestamp parts, with full nanosecond precision; undefined when not valid. The
+ * RFC 3339 -> Timestamp parts, with full nanosecond precision; undefined when not valid: the
  * one RFC 3339 parser of the repository (@vigil/input's parseRfc3339) decides.
  */
-export function parseRfc3339(text: string): { seconds: number; nanos: number } | undefined {
-  const parsed = parseTimestamp(text);
+export function timestampFromRfc3339(text: string): { seconds: number; nanos: number } | undefined {
+  const parsed = parseRfc3339(text);
   return parsed.ok ? { seconds: parsed.value.seconds, nanos: parsed.value.nanos } : undefined;
 }

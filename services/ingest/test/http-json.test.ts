@@ -4,7 +4,7 @@ import {
   MalformedBodyError,
   decodeJsonBody,
   parseEventsBody,
-  parseRfc3339,
+  timestampFromRfc3339,
   receiptJson,
 } from '../src/http-json';
 import { enrichEvent } from '../src/enrichment';
@@ -101,7 +101,7 @@ describe('parseEventsBody', () => {
   });
 });
 
-describe('parseRfc3339', () => {
+describe('timestampFromRfc3339', () => {
   it.each([
     ['1970-01-01T00:00:00Z', 0, 0],
     ['2026-01-15T12:00:00.5Z', 1_768_478_400, 500_000_000],
@@ -110,7 +110,7 @@ describe('parseRfc3339', () => {
     ['2026-01-15T07:00:00-05:00', 1_768_478_400, 0],
     ['2024-02-29T00:00:00Z', 1_709_164_800, 0],
   ])('%s', (text, seconds, nanos) => {
-    expect(parseRfc3339(text)).toEqual({ seconds, nanos });
+    expect(timestampFromRfc3339(text)).toEqual({ seconds, nanos });
   });
 
   it.each([
@@ -126,7 +126,7 @@ describe('parseRfc3339', () => {
     '2026-01-15T12:00:00+24:00',
     '0000-01-01T00:00:00Z',
   ])('refuses %s', (text) => {
-    expect(parseRfc3339(text)).toBeUndefined();
+    expect(timestampFromRfc3339(text)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { vigil } from '@vigil/proto';
-import { parseRfc3339 } from '../http-json';
+import { timestampFromRfc3339 } from '../http-json';
 import { FIELD_LIMITS } from '../validation';
 import type { AuditEvent, Stage, UserInfo } from './audit-event';
 import { classify, stageDropReason, type ActionClass, type DropReason } from './classify';
@@ -100,7 +100,7 @@ export function mapAuditEvent(event: AuditEvent, options: MappingOptions): MapRe
   // The request's own time: the same for every stage, and when the access was decided.
   // stageTimestamp only says when this stage was emitted (for a session, when it started).
   const time = event.requestReceivedTimestamp ?? event.stageTimestamp;
-  const occurredAt = time ? parseRfc3339(time) : undefined;
+  const occurredAt = time ? timestampFromRfc3339(time) : undefined;
   if (!occurredAt) {
     return {
       kind: 'malformed',
