@@ -1,6 +1,6 @@
 import { BYTE_LIMITS, parseFreeText, parseReviewer, parseUserId } from '@vigil/input';
 import { timestampFromMillis, vigil } from '@vigil/proto';
-import { ACKS_ALL, type Logger } from '@vigil/runtime';
+import { ACKS_ALL, backoffDelay, sleep, type BackoffOptions, type Logger } from '@vigil/runtime';
 import type { Producer } from 'kafkajs';
 import { AuditPublishError, InvalidRequestError, validInput } from '../errors';
 import { watermarkKey } from '../model/apply';
@@ -11,6 +11,9 @@ import { decodeState } from '../store/codec';
 import type { RiskStore } from '../store/store';
 import { adminAuditEvent } from './audit-event';
 import { riskProfile } from './profile';
+
+/** Polls for an applied admin action: 5 ms, doubling to 50 ms (the runtime's one backoff). */
+const APPLIED_POLL: BackoffOptions = { initialMs: 5, maxMs: 50 };
 
 export interface AdminActionsOptions {
   producer: Producer;
@@ -158,17 +161,16 @@ export class AdminActions {
   /** Polls the subject's watermark until the event is applied or the wait is over. */
   private async waitApplied(userId: string, mark: string, offset: number): Promise<boolean> {
     const deadline = Date.now() + this.options.applyTimeoutMs;
-    let delay = 5;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       try {
         const applied = await this.options.store.watermark(userId, mark);
         if (applied !== undefined && applied >= offset) return true;
       } catch {
         // Redis hiccup: keep polling until the deadline.
       }
+      const delay = backoffDelay(attempt, APPLIED_POLL);
       if (Date.now() + delay > deadline) return false;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, 50);
+      await sleep(delay);
     }
   }
 }
