@@ -88,7 +88,11 @@ export class Coalescer<T, R> {
     return this.inFlight?.since;
   }
 
-  /** Resolves once everything submitted so far has been sent (or failed). */
+  /**
+   * Resolves once the buffer is empty and nothing is in flight: everything submitted so far (and
+   * meanwhile) has been sent, or has failed. In retry mode nothing fails, so this waits for as
+   * long as sends keep failing.
+   */
   async drain(): Promise<void> {
     while (this.inFlight || this.buffer.length > 0) {
       if (!this.inFlight) this.flush();

@@ -2,7 +2,10 @@ import Redis, { type RedisOptions } from 'ioredis';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import type { Logger } from './logger';
 
-/** Reconnects after 50 ms, doubling to 2 s (the one backoff of Vigil, backoff.ts). */
+/**
+ * Reconnect delays (the one backoff of Vigil, backoff.ts): ioredis counts attempts from 1, so
+ * 100 ms, doubling to 2 s.
+ */
 const RECONNECT_BACKOFF: BackoffOptions = { initialMs: 50, maxMs: 2_000 };
 
 export interface RedisFactoryOptions {

@@ -18,6 +18,7 @@ import {
   type OpsServer,
   type RunningGrpcServer,
   type ShutdownStep,
+  VigilError,
 } from '@vigil/runtime';
 import type * as grpc from '@grpc/grpc-js';
 import type Redis from 'ioredis';
@@ -49,7 +50,8 @@ export interface RiskAppDeps {
 export interface RiskApp {
   /**
    * Opens the ops endpoints, connects Redis and Kafka, serves gRPC, then joins the group.
-   * Closes what it opened if a step fails.
+   * Closes what it opened if a step fails. An app starts once: a failed start or a stop closes
+   * its decision log for good, and a second start() is refused (ALREADY_STARTED).
    */
   start(): Promise<void>;
   /**
@@ -125,6 +127,9 @@ export function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}): RiskA
   let grpcServer: RunningGrpcServer | undefined;
   let consumer: StreamProcessor | undefined;
   let serving = false;
+  let startedOnce = false;
+  /** The one shutdown, however often stop() is called. */
+  let stopping: Promise<void> | undefined;
 
   createRiskStatusMetrics(registry, {
     redisReady: () => authzRedis !== undefined && isRedisReady(authzRedis),
@@ -234,6 +239,22 @@ export function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}): RiskA
     }
   }
 
+  /** Every shutdown step runs even if one before it failed; then the first failure is thrown. */
+  async function runShutdown(): Promise<void> {
+    serving = false;
+    let failure: unknown;
+    for (const step of shutdownSteps) {
+      try {
+        await step.run();
+        logger.debug({ step: step.name }, 'shutdown step done');
+      } catch (err) {
+        failure ??= err;
+        logger.error({ step: step.name, err }, 'shutdown step failed');
+      }
+    }
+    if (failure !== undefined) throw failure;
+  }
+
   return {
     get ports() {
       return { grpc: grpcServer?.port ?? 0, ops: ops?.port ?? 0 };
@@ -242,6 +263,14 @@ export function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}): RiskA
     decisionLog,
 
     async start() {
+      // The decision log is closed for good by a failed start and by stop(): one app, one life.
+      if (startedOnce) {
+        throw new VigilError(
+          'ALREADY_STARTED',
+          'a risk app starts once; after a failed start or a stop, build a new one with createRiskApp',
+        );
+      }
+      startedOnce = true;
       const cleanup: Array<() => Promise<unknown>> = [];
       try {
         await open(cleanup);
@@ -269,19 +298,9 @@ export function createRiskApp(config: RiskConfig, deps: RiskAppDeps = {}): RiskA
       );
     },
 
-    async stop() {
-      serving = false;
-      let failure: unknown;
-      for (const step of shutdownSteps) {
-        try {
-          await step.run();
-          logger.debug({ step: step.name }, 'shutdown step done');
-        } catch (err) {
-          failure ??= err;
-          logger.error({ step: step.name, err }, 'shutdown step failed');
-        }
-      }
-      if (failure !== undefined) throw failure;
+    stop() {
+      stopping ??= runShutdown();
+      return stopping;
     },
   };
 }

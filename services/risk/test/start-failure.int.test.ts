@@ -44,6 +44,8 @@ describe('risk start failing at a later step', () => {
       await assertPortFree(opsPort, 'the ops port after a failed start');
       expect(app.ports).toEqual({ grpc: 0, ops: 0 });
       expect(app.isReady()).toBe(false);
+      // Its decision log is closed now: starting it again would serve calls it cannot log.
+      await expect(app.start()).rejects.toMatchObject({ code: 'ALREADY_STARTED' });
       await app.stop();
     } finally {
       await new Promise((resolve) => taken.close(resolve));

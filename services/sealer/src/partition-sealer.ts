@@ -8,7 +8,10 @@ import type { SealerMetrics } from './metrics';
 import type { PartitionOffsets, RootsProducer, RootsProducers } from './ports';
 import type { SigningKey } from './signing-key';
 
-/** Between failed seals of a partition (the runtime's one backoff): 200 ms, doubling to 5 s. */
+/**
+ * Between failed seals of a partition (the runtime's one backoff). backoff() counts the failure
+ * first, so the first wait is attempt 1: 200 ms, doubling to 5 s.
+ */
 const RESYNC_BACKOFF: BackoffOptions = { initialMs: 100, maxMs: 5_000 };
 
 export interface PartitionSealerDeps {

@@ -94,7 +94,10 @@ export class DecisionLog {
     return this.batches.drain();
   }
 
-  /** Stops taking decisions and waits until the buffered ones are published. */
+  /**
+   * Stops taking decisions and waits until the buffered ones are published: while Kafka is down,
+   * for as long as it stays down (a shutdown bounds this with SHUTDOWN_TIMEOUT_MS).
+   */
   async close(): Promise<void> {
     this.closed = true;
     await this.flush();
