@@ -123,12 +123,14 @@ export const hasSurroundingSpace = (text: string): boolean =>
 /** True when the string is in Unicode Normalization Form C. */
 export function isNfc(text: string): boolean {
   // ASCII is always NFC; most inputs are ASCII, so skip the normalizer for them.
-  return isPrintableAscii(text) || isAscii(text) || text.normalize('NFC') === text;
+  return isAscii(text) || text.normalize('NFC') === text;
 }
 
-// One character class of all of ASCII; no-control-regex objects to the literal \x00 bound.
-const NON_ASCII = /[^\p{ASCII}]/u;
-const isAscii = (text: string): boolean => !NON_ASCII.test(text);
+/** True when every character is ASCII; a loop over char codes, like isPrintableAscii. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 const foldOnce = (text: string): string =>
   text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
@@ -140,7 +142,7 @@ const foldOnce = (text: string): string =>
  * and medial sigma, the Kelvin sign and k. Locale-independent, unlike toLocaleLowerCase.
  */
 export function foldCase(text: string): string {
-  if (isPrintableAscii(text) || isAscii(text)) return text.toLowerCase();
+  if (isAscii(text)) return text.toLowerCase();
   let current = foldOnce(text);
   for (let round = 0; round < 3; round++) {
     const next = foldOnce(current);
