@@ -58,6 +58,21 @@ export class BatchBuffer {
     return this.records.slice(0, this.maxEvents);
   }
 
+  /**
+   * The batches to seal now, oldest first, without removing them: every full batch at the
+   * front, at most `maxBatches` of them; when none is full, the one partial batch (its cut is
+   * the caller's decision: its window closed, or a flush).
+   */
+  peekDueBatches(maxBatches: number): SealableRecord[][] {
+    const full = Math.min(maxBatches, Math.floor(this.records.length / this.maxEvents));
+    if (full === 0) return this.records.length > 0 ? [this.peekBatch()] : [];
+    const batches: SealableRecord[][] = [];
+    for (let i = 0; i < full; i++) {
+      batches.push(this.records.slice(i * this.maxEvents, (i + 1) * this.maxEvents));
+    }
+    return batches;
+  }
+
   /** Drops everything at or below `offset`, once a root covering it is published. */
   markSealedThrough(offset: number, nowMs: number): void {
     this.sealedThrough = Math.max(this.sealedThrough, offset);

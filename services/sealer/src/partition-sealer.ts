@@ -1,7 +1,7 @@
 import { encodeSealedRoot } from '@vigil/audit';
 import { ACKS_ALL, backoffDelay, sleep, type BackoffOptions, type Logger } from '@vigil/runtime';
 import { BatchBuffer, type SealableRecord } from './batch-buffer';
-import { buildRoot } from './build-root';
+import { buildRoot, type BuiltRoot } from './build-root';
 import { chooseHead, decodeHeadMetadata, encodeHeadMetadata, type ChainHead } from './chain-head';
 import type { StoredAt } from './chain-reader';
 import type { SealerMetrics } from './metrics';
@@ -13,6 +13,13 @@ import type { SigningKey } from './signing-key';
  * first, so the first wait is attempt 1: 200 ms, doubling to 5 s.
  */
 const RESYNC_BACKOFF: BackoffOptions = { initialMs: 100, maxMs: 5_000 };
+
+/**
+ * At most this many roots go into one transaction. A backlog seals in groups, so its
+ * transactions' round trips are paid once per group; the bound keeps one transaction's records
+ * and a retry's re-hashing small.
+ */
+export const MAX_ROOTS_PER_TRANSACTION = 8;
 
 export interface PartitionSealerDeps {
   producers: RootsProducers;
@@ -29,6 +36,12 @@ export interface PartitionSealerDeps {
   maxBatchEvents: number;
   maxBatchMs: number;
   /**
+   * add() resolves without waiting for the seal while at most this many records are buffered,
+   * so the consumer fetches the next records while the transaction is in flight; above it, add()
+   * waits for the seal (back-pressure on the fetch). 0, the default: add() always waits.
+   */
+  maxBufferedEvents?: number;
+  /**
    * This chain's newest trusted root in sealed-roots, read through the high watermark by a read
    * that starts after the call; from `from` on, or the whole topic.
    */
@@ -44,8 +57,9 @@ export interface PartitionSealerDeps {
  * pause), and the head read waits until that instance's open transaction is aborted (at its
  * timeout) or completed: a root counts only once a read_committed reader would see it.
  *
- * Every root is published in one transaction together with the consumer offset and the new
- * chain head, so a crash at any instant leaves either both or neither. After any failure the
+ * Every root is published in a transaction together with the consumer offset and the new chain
+ * head (a backlog's due batches share one), so a crash at any instant leaves either all of it or
+ * none. After any failure the
  * outcome of the last commit is unknown; the sealer then re-initialises the producer (which
  * settles that transaction) and re-reads the head before sealing again, so it can never publish
  * a root twice or fork the chain.
@@ -102,10 +116,16 @@ export class PartitionSealer {
     const now = this.now();
     for (const record of records) this.buffer.add(record, now, this.deps.maxBatchMs);
     this.reportLag();
-    if (this.buffer.isFull()) {
-      await this.enqueue(false);
-    } else {
+    if (!this.buffer.isFull()) {
       this.armTimer();
+      return;
+    }
+    const sealing = this.enqueue(false);
+    if (this.buffer.size > (this.deps.maxBufferedEvents ?? 0)) {
+      await sealing;
+    } else {
+      // A failure stays in `work`, so the next add() that has to wait reports it.
+      sealing.catch(() => undefined);
     }
   }
 
@@ -149,17 +169,24 @@ export class PartitionSealer {
 
   private async sealDue(force: boolean): Promise<void> {
     while (!this.stopped && this.isDue(force)) {
-      await this.sealOneBatch();
+      await this.sealDueBatches();
     }
     this.armTimer();
   }
 
-  private async sealOneBatch(): Promise<void> {
+  /**
+   * Seals the due batches, up to MAX_ROOTS_PER_TRANSACTION of them, in one transaction: their
+   * roots, in chain order, then the offset after the last. A backlog then pays the
+   * transaction's round trips once per group instead of once per batch; each batch is still
+   * its own root, and the group lands whole or not at all.
+   */
+  private async sealDueBatches(): Promise<void> {
     const buffer = this.buffer;
     if (!buffer) return;
-    const records = buffer.peekBatch();
-    const first = records[0];
-    if (!this.head && first && first.offset > this.partitionStart) {
+    const batches = buffer.peekDueBatches(MAX_ROOTS_PER_TRANSACTION);
+    const first = batches[0]?.[0];
+    if (!first) return;
+    if (!this.head && first.offset > this.partitionStart) {
       // Batch 0 must start at the partition's first record. Starting later means the head was
       // misread, or records before `first` were skipped: resynchronise instead of sealing.
       this.log.error(
@@ -169,23 +196,33 @@ export class PartitionSealer {
       await this.resynchronise();
       return;
     }
-    const built = buildRoot({
-      topic: this.topic,
-      partition: this.partition,
-      logName: this.deps.logName,
-      records,
-      previous: this.head,
-      privateKey: this.deps.key.privateKey,
-      nowMs: this.now(),
-    });
+    const built: BuiltRoot[] = [];
+    let previous = this.head;
+    for (const records of batches) {
+      const root = buildRoot({
+        topic: this.topic,
+        partition: this.partition,
+        logName: this.deps.logName,
+        records,
+        previous,
+        privateKey: this.deps.key.privateKey,
+        nowMs: this.now(),
+      });
+      built.push(root);
+      previous = root.head;
+    }
     let head: ChainHead;
     try {
-      head = await this.publish(built.root, built.head);
+      head = await this.publish(built);
     } catch (err) {
       if (this.stopped) return;
       this.deps.metrics.sealFailures.inc({ topic: this.topic, reason: errorReason(err) });
       this.log.warn(
-        { err: errorSummary(err), batchSequence: built.root.batchSequence },
+        {
+          err: errorSummary(err),
+          batchSequence: built[0]?.root.batchSequence,
+          roots: built.length,
+        },
         'seal failed; resynchronising chain head',
       );
       await this.resynchronise();
@@ -195,39 +232,40 @@ export class PartitionSealer {
     this.head = head;
     const publishedAt = this.now();
     buffer.markSealedThrough(head.lastOffset, publishedAt);
-    this.observe(records, publishedAt);
+    for (const records of batches) this.observe(records, publishedAt);
   }
 
-  /** Publishes the root and commits the offsets in one transaction; returns the new head. */
-  private async publish(
-    root: ReturnType<typeof buildRoot>['root'],
-    head: ChainHead,
-  ): Promise<ChainHead> {
+  /**
+   * Publishes the roots and commits the offset after the last one in one transaction; returns
+   * the new head (the last root's).
+   */
+  private async publish(built: readonly BuiltRoot[]): Promise<ChainHead> {
     const producer = this.producer;
+    const last = built.at(-1);
     if (!producer) throw new Error('producer not connected');
+    if (!last) throw new Error('nothing to publish');
     const transaction = await producer.transaction();
     try {
       const [sent] = await transaction.send({
         topic: this.deps.rootsTopic,
         acks: ACKS_ALL,
-        messages: [
-          {
-            key: this.key,
-            value: encodeSealedRoot(root),
-            headers: { 'vigil-key-id': root.keyId },
-          },
-        ],
+        messages: built.map(({ root }) => ({
+          key: this.key,
+          value: encodeSealedRoot(root),
+          headers: { 'vigil-key-id': root.keyId },
+        })),
       });
-      if (!sent?.baseOffset) throw new Error('the broker did not say where the root was stored');
+      if (!sent?.baseOffset) throw new Error('the broker did not say where the roots were stored');
+      // One key, so one partition and one record batch: the roots take consecutive offsets.
       const stored: ChainHead = {
-        ...head,
-        stored: { partition: sent.partition, offset: Number(sent.baseOffset) },
+        ...last.head,
+        stored: { partition: sent.partition, offset: Number(sent.baseOffset) + built.length - 1 },
       };
       await transaction.sendOffsets({
         consumerGroupId: this.deps.groupId,
         topic: this.topic,
         partition: this.partition,
-        offset: String(head.lastOffset + 1),
+        offset: String(stored.lastOffset + 1),
         metadata: encodeHeadMetadata(stored),
       });
       await transaction.commit();

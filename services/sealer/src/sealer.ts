@@ -5,7 +5,7 @@ import type { ChainHead } from './chain-head';
 import { ChainReader, type StoredAt } from './chain-reader';
 import type { SealerConfig } from './config';
 import type { SealerMetrics } from './metrics';
-import { PartitionSealer } from './partition-sealer';
+import { MAX_ROOTS_PER_TRANSACTION, PartitionSealer } from './partition-sealer';
 import type { ConsumedBatch, SealerConsumer, SealerKafka } from './ports';
 import type { SigningKey } from './signing-key';
 
@@ -173,6 +173,7 @@ export class Sealer {
         transactionTimeoutMs: config.SEALER_TRANSACTION_TIMEOUT_MS,
         maxBatchEvents: config.SEALER_MAX_BATCH_EVENTS,
         maxBatchMs: config.SEALER_MAX_BATCH_MS,
+        maxBufferedEvents: config.SEALER_MAX_BATCH_EVENTS * MAX_ROOTS_PER_TRANSACTION,
         newestPublishedRoot: (from) => this.newestPublishedRoot(key, from),
         isAssigned: () => this.assignment.has(key),
       });

@@ -19,6 +19,25 @@ describe('BatchBuffer', () => {
     expect(buffer.isFull()).toBe(false);
   });
 
+  it('offers every full batch at the front as due, up to a limit, or else the one partial batch', () => {
+    const buffer = new BatchBuffer(3, -1);
+    expect(buffer.peekDueBatches(8)).toEqual([]);
+    for (let o = 0; o < 2; o++) buffer.add(record(o), 0);
+    expect(buffer.peekDueBatches(8).map((b) => b.map((r) => r.offset))).toEqual([[0, 1]]);
+    for (let o = 2; o < 11; o++) buffer.add(record(o), 0);
+    expect(buffer.peekDueBatches(8).map((b) => b.map((r) => r.offset))).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+      [6, 7, 8],
+    ]);
+    expect(buffer.peekDueBatches(2).map((b) => b.map((r) => r.offset))).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
+    // Offers only: nothing leaves the buffer until it is sealed.
+    expect(buffer.size).toBe(11);
+  });
+
   it('never takes an offset that is already sealed or buffered (re-fetch after a rebalance)', () => {
     const buffer = new BatchBuffer(10, 4);
     expect(buffer.add(record(3), 0)).toBe(false);

@@ -40,7 +40,9 @@ describe('PartitionSealer', () => {
   });
 
   /** One owner of events/0 (a fresh instance: nothing in memory but what the ports return). */
-  function owner(options: { assigned?: () => boolean; maxBatchEvents?: number } = {}) {
+  function owner(
+    options: { assigned?: () => boolean; maxBatchEvents?: number; maxBufferedEvents?: number } = {},
+  ) {
     const chains = new ChainReader((from) => broker.roots.scan(from));
     const sealer = new PartitionSealer(TOPIC, 0, {
       producers: broker.producers,
@@ -56,6 +58,9 @@ describe('PartitionSealer', () => {
       maxBatchEvents: options.maxBatchEvents ?? 3,
       // Long enough that only full batches and flush() seal: the test decides every cut.
       maxBatchMs: 60_000,
+      ...(options.maxBufferedEvents !== undefined && {
+        maxBufferedEvents: options.maxBufferedEvents,
+      }),
       newestPublishedRoot: (from) => chains.newestRoot(CHAIN, from),
       isAssigned: options.assigned ?? (() => true),
       now: () => NOW,
@@ -190,6 +195,70 @@ describe('PartitionSealer', () => {
         });
       }
       expect(broker.committedOffset(GROUP, TOPIC, 0)?.offset).toBe(5);
+    });
+
+    it('seals a backlog’s full batches as separate roots in one transaction, the offset after the last', async () => {
+      const sealer = owner();
+      await sealer.add(records(0, 10), 10);
+
+      const roots = expectIntactChain(0);
+      expect(roots.map((r) => [r.batchSequence, r.firstOffset, r.lastOffset])).toEqual([
+        [0, 0, 2],
+        [1, 3, 5],
+        [2, 6, 8],
+      ]);
+      expect(broker.transactions).toHaveLength(1);
+      const [txn] = broker.transactions;
+      expect(txn!.roots.map((r) => r.offset)).toEqual([0, 1, 2]);
+      expect(txn!.offsets).toHaveLength(1);
+      expect(txn!.offsets[0]!.offset).toBe('9');
+      // The head in the commit metadata is the last root, where it was stored.
+      expect(decodeHeadMetadata(txn!.offsets[0]!.metadata)).toEqual({
+        batchSequence: 2,
+        lastOffset: 8,
+        rootHash: new Uint8Array(sealedRootHash(roots[2]!)),
+        stored: { partition: 0, offset: 2 },
+      });
+
+      // The partial batch waits for its cut, then extends the chain.
+      await sealer.flush();
+      expect(expectIntactChain(0).map((r) => [r.batchSequence, r.firstOffset])).toEqual([
+        [0, 0],
+        [1, 3],
+        [2, 6],
+        [3, 9],
+      ]);
+    });
+
+    it('a failed transaction of several roots leaves none of them; they are resealed with the same sequences', async () => {
+      const sealer = owner();
+      broker.failures.push('commit');
+      await sealer.add(records(0, 9), 9);
+      await waitFor('the batches to be resealed', () => broker.chain(CHAIN).length === 3);
+
+      expect(expectIntactChain(0).map((r) => r.batchSequence)).toEqual([0, 1, 2]);
+      expect(broker.transactions.map((t) => [t.outcome, t.roots.length])).toEqual([
+        ['aborted', 3],
+        ['committed', 3],
+      ]);
+      expect(broker.committedOffset(GROUP, TOPIC, 0)?.offset).toBe(9);
+    });
+
+    it('under its buffer bound, add() does not wait for the seal; above it, it does', async () => {
+      const sealer = owner({ maxBufferedEvents: 6 });
+      await sealer.add(records(0, 3), 3);
+      // The fetch may go on: the transaction is still in flight.
+      expect(broker.chain(CHAIN)).toEqual([]);
+      await waitFor('the first root', () => broker.chain(CHAIN).length === 1);
+
+      // 9 records buffered, more than 6: add() returns once the due batches are sealed.
+      await sealer.add(records(3, 9), 12);
+      expect(expectIntactChain(0).map((r) => [r.firstOffset, r.lastOffset])).toEqual([
+        [0, 2],
+        [3, 5],
+        [6, 8],
+        [9, 11],
+      ]);
     });
 
     it('ignores records that are already sealed or buffered (a re-fetch after a seek)', async () => {

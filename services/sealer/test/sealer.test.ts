@@ -55,6 +55,11 @@ describe('Sealer', () => {
   const now = () => Date.now();
   const ranges = (chain: string) =>
     broker.chain(chain).map((r) => [r.batchSequence, r.firstOffset, r.lastOffset]);
+  /** The chain's roots once it has `count`: a fetch does not wait for its seal to commit. */
+  const sealedRanges = async (chain: string, count: number) => {
+    await waitFor(`${count} roots of ${chain}`, () => broker.chain(chain).length >= count);
+    return ranges(chain);
+  };
   const expectIntact = (chain: string) =>
     expect(
       verifyChain(broker.chain(chain), key.trusted, {
@@ -74,15 +79,15 @@ describe('Sealer', () => {
     await consumer.deliver(TOPIC, 0, messages(0, 3, now()));
     await consumer.deliver(TOPIC, 1, messages(0, 4, now()));
 
-    expect(ranges(`${TOPIC}/0`)).toEqual([[0, 0, 2]]);
-    expect(ranges(`${TOPIC}/1`)).toEqual([[0, 0, 2]]);
+    expect(await sealedRanges(`${TOPIC}/0`, 1)).toEqual([[0, 0, 2]]);
+    expect(await sealedRanges(`${TOPIC}/1`, 1)).toEqual([[0, 0, 2]]);
   });
 
   it('hands a partition to another instance, which continues the chain without gap or duplicate', async () => {
     await startSealer();
     broker.currentConsumer.join({ [TOPIC]: [0] });
     await broker.currentConsumer.deliver(TOPIC, 0, messages(0, 8, now()));
-    expect(ranges(`${TOPIC}/0`)).toEqual([
+    expect(await sealedRanges(`${TOPIC}/0`, 2)).toEqual([
       [0, 0, 2],
       [1, 3, 5],
     ]);
@@ -97,7 +102,7 @@ describe('Sealer', () => {
     expect(broker.committedOffset(config.SEALER_GROUP_ID, TOPIC, 0)?.offset).toBe(6);
     await secondConsumer.deliver(TOPIC, 0, messages(6, 3, now()));
 
-    expect(ranges(`${TOPIC}/0`)).toEqual([
+    expect(await sealedRanges(`${TOPIC}/0`, 3)).toEqual([
       [0, 0, 2],
       [1, 3, 5],
       [2, 6, 8],
@@ -110,6 +115,7 @@ describe('Sealer', () => {
     const consumer = broker.currentConsumer;
     consumer.join({ [TOPIC]: [0] });
     await consumer.deliver(TOPIC, 0, messages(0, 3, now()));
+    await sealedRanges(`${TOPIC}/0`, 1);
 
     await consumer.deliver(TOPIC, 0, messages(5, 3, now()));
     expect(consumer.seeks).toEqual([{ topic: TOPIC, partition: 0, offset: '3' }]);
@@ -117,7 +123,7 @@ describe('Sealer', () => {
 
     // The seek brings the records back: sealed right after the head.
     await consumer.deliver(TOPIC, 0, messages(3, 3, now()));
-    expect(ranges(`${TOPIC}/0`)).toEqual([
+    expect(await sealedRanges(`${TOPIC}/0`, 2)).toEqual([
       [0, 0, 2],
       [1, 3, 5],
     ]);
@@ -145,6 +151,7 @@ describe('Sealer', () => {
     const crashed = broker.currentConsumer;
     crashed.join({ [TOPIC]: [0] });
     await crashed.deliver(TOPIC, 0, messages(0, 3, now()));
+    await sealedRanges(`${TOPIC}/0`, 1);
 
     crashed.crash({ error: 'The coordinator is not aware of this member', restart: false });
     expect(sealer.isReady).toBe(false);
@@ -156,7 +163,7 @@ describe('Sealer', () => {
     fresh.join({ [TOPIC]: [0] });
     expect(sealer.isReady).toBe(true);
     await fresh.deliver(TOPIC, 0, messages(3, 3, now()));
-    expect(ranges(`${TOPIC}/0`)).toEqual([
+    expect(await sealedRanges(`${TOPIC}/0`, 2)).toEqual([
       [0, 0, 2],
       [1, 3, 5],
     ]);
@@ -176,7 +183,7 @@ describe('createSealerApp', () => {
       broker.currentConsumer.join({ [TOPIC]: [0] });
       expect(app.isReady()).toBe(true);
       await broker.currentConsumer.deliver(TOPIC, 0, messages(0, 3, Date.now()));
-      expect(broker.chain(`${TOPIC}/0`)).toHaveLength(1);
+      await waitFor('the first root', () => broker.chain(`${TOPIC}/0`).length === 1);
     } finally {
       await app.stop();
     }
