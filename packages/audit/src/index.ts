@@ -18,6 +18,7 @@ export {
   leafHash,
   nodeHash,
   rootFromLeafHashes,
+  treeLevels,
   MerkleAccumulator,
 } from './merkle';
 export {

@@ -43,16 +43,25 @@ export function extendLog(args: {
   partition: number;
   previous: LogState | undefined;
   leafHashes: readonly Uint8Array[];
+  /**
+   * treeLevels(leafHashes), when the caller built the batch's tree already: its perfect subtrees
+   * that line up with the log's are reused instead of hashed again (same result).
+   */
+  leafLevels?: readonly (readonly Uint8Array[])[];
   privateKey: KeyObject;
 }): SealedRootLog {
-  const { previous, leafHashes } = args;
+  const { previous, leafHashes, leafLevels } = args;
   checkLeafHashes(leafHashes);
   if (leafHashes.length === 0) throw new AuditError('INVALID_ARGUMENT', 'a batch has leaves');
+  if (leafLevels && leafLevels[0]?.length !== leafHashes.length) {
+    throw new AuditError('INVALID_ARGUMENT', 'leafLevels are not of these leaf hashes');
+  }
   const origin = checkpointOrigin(args.logName, args.topic, args.partition);
   const tree = previous
     ? MerkleAccumulator.fromFrontier(previous.treeSize, previous.frontier)
     : new MerkleAccumulator();
-  for (const leaf of leafHashes) tree.add(leaf);
+  if (leafLevels) tree.addLevels(leafLevels);
+  else for (const leaf of leafHashes) tree.add(leaf);
   const treeRoot = tree.root();
   return {
     treeSize: tree.size,

@@ -144,6 +144,67 @@ export class MerkleAccumulator {
   }
 
   /**
+   * Adds a perfect subtree of `size` leaves (a power of two) whose root is `hash`: the same as
+   * adding its leaves one by one, without hashing its interior again. The tree's size must be a
+   * multiple of `size`, as the subtree must start where a perfect subtree of this tree can.
+   */
+  addSubtree(hash: Uint8Array, size: number): void {
+    if (!isHash(hash)) {
+      throw new AuditError(
+        'INVALID_ARGUMENT',
+        `subtree hash is not a ${HASH_SIZE}-byte Uint8Array`,
+      );
+    }
+    if (!Number.isSafeInteger(size) || size < 1 || (size & (size - 1)) !== 0) {
+      throw new AuditError('INVALID_ARGUMENT', `subtree size ${size} is not a power of two`);
+    }
+    if (this.count % size !== 0) {
+      throw new AuditError(
+        'INVALID_ARGUMENT',
+        `a subtree of ${size} leaves cannot start at leaf ${this.count}`,
+      );
+    }
+    let merged = copyBytes(hash);
+    let mergedSize = size;
+    while (this.sizes.length > 0 && this.sizes[this.sizes.length - 1] === mergedSize) {
+      this.sizes.pop();
+      merged = hashChildren(this.hashes.pop() as Uint8Array, merged);
+      mergedSize *= 2;
+    }
+    this.hashes.push(merged);
+    this.sizes.push(mergedSize);
+    this.count += size;
+  }
+
+  /**
+   * Adds a batch's leaves given its treeLevels(): where a perfect subtree of the batch lines up
+   * with one of this tree, its hash is taken as it is instead of hashing the leaves again. A
+   * batch appended at a size divisible by 8 then costs about n/8 hashes instead of n.
+   */
+  addLevels(levels: readonly (readonly Uint8Array[])[]): void {
+    const leaves = levels[0] ?? [];
+    const n = leaves.length;
+    for (let l = 0; l < n;) {
+      // The largest perfect subtree at l, within the batch, aligned in the batch and here.
+      let j = 0;
+      while (
+        j + 1 < levels.length &&
+        l % 2 ** (j + 1) === 0 &&
+        this.count % 2 ** (j + 1) === 0 &&
+        l + 2 ** (j + 1) <= n
+      ) {
+        j++;
+      }
+      // levels[j][i] covers leaves [i * 2^j, (i + 1) * 2^j) whenever that range is whole.
+      const subtree = levels[j]?.[l / 2 ** j];
+      if (!subtree) throw new AuditError('INVALID_ARGUMENT', `tree level ${j} is too short`);
+      if (j === 0) this.add(subtree);
+      else this.addSubtree(subtree, 2 ** j);
+      l += 2 ** j;
+    }
+  }
+
+  /**
    * Resumes a tree of `size` leaves from its frontier() alone, without the leaves: how a sealer
    * that takes over a partition continues the partition's cumulative tree from the last sealed
    * root. INVALID_ARGUMENT unless there is exactly one 32-byte hash per set bit of `size`.

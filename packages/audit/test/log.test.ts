@@ -23,6 +23,7 @@ import {
   sealedRootToJson,
   signCheckpoint,
   signRoot,
+  treeLevels,
   verifyChain,
   verifyConsistency,
   verifyLogStep,
@@ -121,6 +122,44 @@ describe('the cumulative log of a partition', () => {
     const extra = leafHashesForRecords(position, recordsAt(range(34, 40)));
     for (const leaf of extra) resumed.add(leaf);
     expect(resumed.root()).toEqual(rootFromLeafHashes([...leaves.flat(), ...extra]));
+  });
+
+  it('is the same log when the caller hands over the batch tree it built (its subtrees reused)', () => {
+    const random = seededRandom(29);
+    let plain: ReturnType<typeof extendLog> | undefined;
+    let reusing: ReturnType<typeof extendLog> | undefined;
+    let next = 0;
+    for (let batch = 0; batch < 40; batch++) {
+      // Mostly full batches of 8 or 16, as a backlog cuts them, with partial ones between.
+      const n = [8, 16, 1 + random.int(20)][random.int(3)]!;
+      const leafHashes = leafHashesForRecords(position, recordsAt(range(next, next + n)));
+      next += n;
+      const args = {
+        logName: LOG_NAME,
+        topic: TOPIC,
+        partition: PARTITION,
+        privateKey: key.privateKey,
+      };
+      plain = extendLog({ ...args, previous: plain, leafHashes });
+      reusing = extendLog({
+        ...args,
+        previous: reusing,
+        leafHashes,
+        leafLevels: treeLevels(leafHashes),
+      });
+      expect(reusing).toEqual(plain);
+    }
+    expect(() =>
+      extendLog({
+        logName: LOG_NAME,
+        topic: TOPIC,
+        partition: PARTITION,
+        previous: undefined,
+        leafHashes: leafHashesForRecords(position, recordsAt(range(0, 3))),
+        leafLevels: treeLevels(leafHashesForRecords(position, recordsAt(range(0, 2)))),
+        privateKey: key.privateKey,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 
   it('computes consistency proofs from the old frontier that equal RFC 6962 PROOF', () => {

@@ -7,6 +7,7 @@ import {
   leafHash,
   nodeHash,
   rootFromLeafHashes,
+  treeLevels,
 } from '../src';
 import { hex, inputs, refMth, unhex } from './reference';
 import { seededRandom } from './random';
@@ -214,6 +215,62 @@ describe('MerkleAccumulator', () => {
     );
     expect(() => acc.add('x' as unknown as Uint8Array)).toThrow(AuditError);
     expect(acc.size).toBe(1);
+  });
+});
+
+describe('MerkleAccumulator: appending a batch by its subtrees', () => {
+  const hashes = leafHashes(inputs(1100));
+  /** The tree after `start` leaves, then the batch [start, start + n) added leaf by leaf or by levels. */
+  const both = (start: number, n: number) => {
+    const byLeaf = new MerkleAccumulator();
+    const byLevels = new MerkleAccumulator();
+    for (const h of hashes.slice(0, start)) {
+      byLeaf.add(h);
+      byLevels.add(h);
+    }
+    const batch = hashes.slice(start, start + n);
+    for (const h of batch) byLeaf.add(h);
+    byLevels.addLevels(treeLevels(batch));
+    return { byLeaf, byLevels };
+  };
+
+  it('gives the same size, root and frontier as adding the leaves one by one, aligned or not', () => {
+    const starts = [0, 1, 2, 3, 4, 7, 8, 12, 16, 24, 31, 32, 33, 64, 96, 100];
+    for (const start of starts) {
+      for (let n = 1; n <= 70; n++) {
+        const { byLeaf, byLevels } = both(start, n);
+        expect([start, n, byLevels.size]).toEqual([start, n, byLeaf.size]);
+        expect([start, n, hex(byLevels.root())]).toEqual([start, n, hex(byLeaf.root())]);
+        expect(byLevels.frontier().map(hex)).toEqual(byLeaf.frontier().map(hex));
+      }
+    }
+    // The sealer's default: batches of 1,000 appended one after another.
+    for (const start of [0, 1000 - 900]) {
+      const { byLeaf, byLevels } = both(start, 1000);
+      expect(hex(byLevels.root())).toBe(hex(byLeaf.root()));
+    }
+  });
+
+  it('adds a perfect subtree only where a perfect subtree of the tree can start', () => {
+    const acc = new MerkleAccumulator();
+    const [a, b, c, d] = hashes as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+    acc.addSubtree(nodeHash(a, b), 2);
+    expect(hex(acc.root())).toBe(hex(rootFromLeafHashes([a, b])));
+    acc.add(c);
+    // Leaf 3 cannot start a subtree of 2; the tree is unchanged by the refusal.
+    expect(() => acc.addSubtree(nodeHash(d, d), 2)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('3') }),
+    );
+    expect(() => acc.addSubtree(d, 3)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringContaining('power of two'),
+      }),
+    );
+    expect(() => acc.addSubtree(new Uint8Array(31), 1)).toThrow(AuditError);
+    expect(acc.size).toBe(3);
+    acc.addSubtree(d, 1);
+    expect(hex(acc.root())).toBe(hex(rootFromLeafHashes([a, b, c, d])));
   });
 });
 

@@ -5,7 +5,7 @@ import {
   encodeLeafData,
   extendLog,
   leafHash,
-  rootFromLeafHashes,
+  treeLevels,
   sealedRootHash,
   signRoot,
   type SealedRootRecord,
@@ -42,12 +42,17 @@ export function buildRoot(args: {
   const leaves = records.map((r) =>
     leafHash(encodeLeafData({ topic, partition, offset: r.offset }, r.value)),
   );
+  // The batch's tree, built once: its root is the batch root, and the log reuses its subtrees.
+  const levels = treeLevels(leaves);
+  const rootHash = levels.at(-1)?.[0];
+  if (!rootHash) throw new Error('cannot seal an empty batch');
   const log = extendLog({
     logName: args.logName,
     topic,
     partition,
     previous: previous?.log,
     leafHashes: leaves,
+    leafLevels: levels,
     privateKey: args.privateKey,
   });
   const root = signRoot(
@@ -59,7 +64,7 @@ export function buildRoot(args: {
       firstOffset: first.offset,
       lastOffset: last.offset,
       leafCount: records.length,
-      rootHash: rootFromLeafHashes(leaves),
+      rootHash,
       prevRootHash: previous ? previous.rootHash : ZERO_HASH,
       sealedAtMillis: args.nowMs,
       log,
