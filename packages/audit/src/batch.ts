@@ -10,9 +10,9 @@
  */
 import { AuditError } from './errors';
 import { asSafeUint, bytesEqual, copyBytes, isBytes, toHex } from './bytes';
-import { encodeLeafData } from './encoding';
+import { encodeLeafData, leafEncoder } from './encoding';
 import { OFFSET_EXPECTED, parseOffset } from './fields';
-import { MerkleAccumulator, leafHash } from './merkle';
+import { MerkleAccumulator, hashPrefixedLeaf, leafHash, prefixedLeafInput } from './merkle';
 import { type SealedRootRecord, type UnsignedSealedRoot, sealedRootProblem } from './root';
 
 export interface BatchRecord {
@@ -25,14 +25,17 @@ export function leafHashesForRecords(
   position: { topic: string; partition: number },
   records: readonly BatchRecord[],
 ): Uint8Array[] {
-  return records.map((record) =>
-    leafHash(
-      encodeLeafData(
-        { topic: position.topic, partition: position.partition, offset: record.offset },
-        record.value,
-      ),
-    ),
-  );
+  // Each leaf's encoding is written straight into the hash input: the sealer runs this for
+  // every record, and a buffer per leaf, then copied behind the prefix, was garbage.
+  const encoder = leafEncoder(position.topic, position.partition);
+  const hashes: Uint8Array[] = new Array<Uint8Array>(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as BatchRecord;
+    const input = prefixedLeafInput(encoder.size(record.value));
+    encoder.write(input, 1, record.offset, record.value);
+    hashes[i] = hashPrefixedLeaf(input);
+  }
+  return hashes;
 }
 
 export type BatchProblemKind =

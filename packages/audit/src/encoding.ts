@@ -68,29 +68,59 @@ export function encodeLeafData(position: RecordPosition, value: Uint8Array): Uin
   if (typeof position !== 'object' || position === null) {
     throw new AuditError('INVALID_ARGUMENT', 'position must be an object');
   }
-  const topic = topicProblem(position.topic);
-  if (topic) throw new AuditError('INVALID_ARGUMENT', `topic ${topic}`);
-  const partition = partitionProblem(position.partition);
-  if (partition) throw new AuditError('INVALID_ARGUMENT', `partition ${partition}`);
-  const offset = parseOffset(position.offset);
-  if (offset === undefined) throw new AuditError('INVALID_ARGUMENT', `offset ${OFFSET_EXPECTED}`);
-  // A null (tombstone) value has no byte representation here; audit topics are never compacted.
-  if (!isBytes(value)) throw new AuditError('INVALID_ARGUMENT', 'value must be a Uint8Array');
-  if (value.length > MAX_U32) {
-    throw new AuditError('INVALID_ARGUMENT', `value is longer than ${MAX_U32} bytes`);
+  const encoder = leafEncoder(position.topic, position.partition);
+  if (parseOffset(position.offset) === undefined) {
+    throw new AuditError('INVALID_ARGUMENT', `offset ${OFFSET_EXPECTED}`);
   }
-  // One allocation, written in place: this runs once per sealed record, and assembling the
-  // parts with a ByteWriter (seven buffers and a concat) cost more than hashing the result.
-  // The checks above bound every field: the topic is ASCII of at most 249 characters.
-  const out = Buffer.allocUnsafe(LEAF_FIXED_BYTES + position.topic.length + value.length);
-  let at = LEAF_TAG.copy(out, 0);
-  at = out.writeUInt16BE(position.topic.length, at);
-  at += out.write(position.topic, at, 'latin1');
-  at = out.writeUInt32BE(position.partition, at);
-  at = out.writeBigUInt64BE(offset, at);
-  at = out.writeUInt32BE(value.length, at);
-  out.set(value, at);
+  const out = Buffer.allocUnsafe(encoder.size(value));
+  encoder.write(out, 0, position.offset, value);
   return out;
+}
+
+/** Writes leaf encodings of one topic-partition, whose fields are checked once. */
+export interface LeafEncoder {
+  /** The encoding's length for a record with this value (checked: INVALID_ARGUMENT). */
+  size(value: Uint8Array): number;
+  /** Writes the record's encoding into `out` at `at` (size(value) bytes); returns the end. */
+  write(out: Buffer, at: number, offset: RecordPosition['offset'], value: Uint8Array): number;
+}
+
+/**
+ * The leaf encoding, written in place: it runs once per sealed record, and assembling the parts
+ * with a ByteWriter (seven buffers and a concat) cost more than hashing the result. A batch's
+ * records share their topic and partition, so those are checked once, not per record.
+ */
+export function leafEncoder(topic: string, partition: number): LeafEncoder {
+  const topicIssue = topicProblem(topic);
+  if (topicIssue) throw new AuditError('INVALID_ARGUMENT', `topic ${topicIssue}`);
+  const partitionIssue = partitionProblem(partition);
+  if (partitionIssue) throw new AuditError('INVALID_ARGUMENT', `partition ${partitionIssue}`);
+  // The topic is ASCII of at most 249 characters (topicProblem), so latin1 is its bytes.
+  const fixed = LEAF_FIXED_BYTES + topic.length;
+  return {
+    size(value) {
+      // A null (tombstone) value has no byte representation here; audit topics are never compacted.
+      if (!isBytes(value)) throw new AuditError('INVALID_ARGUMENT', 'value must be a Uint8Array');
+      if (value.length > MAX_U32) {
+        throw new AuditError('INVALID_ARGUMENT', `value is longer than ${MAX_U32} bytes`);
+      }
+      return fixed + value.length;
+    },
+    write(out, at, offset, value) {
+      const parsed = parseOffset(offset);
+      if (parsed === undefined) {
+        throw new AuditError('INVALID_ARGUMENT', `offset ${OFFSET_EXPECTED}`);
+      }
+      at += LEAF_TAG.copy(out, at);
+      at = out.writeUInt16BE(topic.length, at);
+      at += out.write(topic, at, 'latin1');
+      at = out.writeUInt32BE(partition, at);
+      at = out.writeBigUInt64BE(parsed, at);
+      at = out.writeUInt32BE(value.length, at);
+      out.set(value, at);
+      return at + value.length;
+    },
+  };
 }
 
 const LEAF_TAG = Buffer.from(LEAF_DOMAIN_TAG, 'latin1');

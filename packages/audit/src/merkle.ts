@@ -48,29 +48,44 @@ export function leafHash(data: Uint8Array): Uint8Array {
   if (!oneShot) {
     return crypto.createHash('sha256').update(LEAF_PREFIX).update(data).digest();
   }
-  const size = 1 + data.length;
-  if (size <= EXACT_SCRATCH_MAX) {
-    let exact = exactScratch[size];
-    if (exact === undefined) {
-      exact = Buffer.allocUnsafeSlow(size);
-      exact[0] = 0x00;
-      exactScratch[size] = exact;
-    }
-    exact.set(data, 1);
-    return oneShot('sha256', exact, 'buffer');
-  }
+  const input = prefixedLeafInput(data.length);
+  input.set(data, 1);
+  return hashPrefixedLeaf(input);
+}
+
+/**
+ * A buffer of exactly 1 + `size` bytes whose first byte is the leaf prefix 0x00, for the leaf
+ * data to be written at 1 and then hashed by hashPrefixedLeaf before the next call: a scratch
+ * reused across calls where one fits. For writers that can put the leaf data there directly
+ * instead of building it in a buffer of its own first (leafHashesForRecords).
+ */
+export function prefixedLeafInput(size: number): Buffer {
+  const prefixed = 1 + size;
   let input: Buffer;
-  if (size <= leafScratch.length) {
-    input = leafScratch;
-  } else if (size <= SCRATCH_MAX) {
-    leafScratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 * size));
-    input = leafScratch;
+  if (prefixed <= EXACT_SCRATCH_MAX) {
+    let exact = exactScratch[prefixed];
+    if (exact === undefined) {
+      exact = Buffer.allocUnsafeSlow(prefixed);
+      exactScratch[prefixed] = exact;
+    }
+    input = exact;
+  } else if (prefixed <= SCRATCH_MAX) {
+    if (prefixed > leafScratch.length) {
+      leafScratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX, 2 * prefixed));
+    }
+    input = leafScratch.subarray(0, prefixed);
   } else {
-    input = Buffer.allocUnsafe(size);
+    input = Buffer.allocUnsafe(prefixed);
   }
   input[0] = 0x00;
-  input.set(data, 1);
-  return oneShot('sha256', input.subarray(0, size), 'buffer');
+  return input;
+}
+
+/** SHA-256 of a prefixedLeafInput() buffer, the leaf data written: the leaf's hash. */
+export function hashPrefixedLeaf(input: Buffer): Uint8Array {
+  return oneShot
+    ? oneShot('sha256', input, 'buffer')
+    : crypto.createHash('sha256').update(input).digest();
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {

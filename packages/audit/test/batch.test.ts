@@ -1,15 +1,67 @@
 import {
   BatchVerifier,
   CoverageSweep,
+  encodeLeafData,
   findUnsealed,
+  leafHashesForRecords,
   verifyBatch,
   type BatchProblem,
   type BatchRecord,
   type SealedRootRecord,
 } from '../src';
+import { createHash } from 'node:crypto';
 import { PARTITION, TOPIC, expectCode, newKey, range, recordValue, sealChain } from './fixtures';
 
 const kinds = (problems: { kind: string }[]) => problems.map((p) => p.kind);
+
+describe('leafHashesForRecords', () => {
+  it('is SHA-256(0x00 || leaf encoding) of each record, for values of every scratch size', () => {
+    const position = { topic: TOPIC, partition: PARTITION };
+    // Empty, small, around the exact-size scratch limit (512 prefixed bytes), the shared
+    // scratch, and beyond it (64 KiB).
+    const sizes = [0, 1, 64, 300, 470, 480, 490, 511, 512, 513, 1_000, 5_000, 70_000, 3, 300];
+    const records = sizes.map((size, i) => ({
+      offset: String(1_000 + i),
+      value: Buffer.alloc(size, i + 1),
+    }));
+    const expected = records.map((r) =>
+      createHash('sha256')
+        .update(Uint8Array.of(0x00))
+        .update(encodeLeafData({ ...position, offset: r.offset }, r.value))
+        .digest(),
+    );
+    // Compared after all are computed: a hash that were a view of a reused scratch would show.
+    const hashes = leafHashesForRecords(position, records);
+    expect(hashes.map((h) => Buffer.from(h).toString('hex'))).toEqual(
+      expected.map((h) => h.toString('hex')),
+    );
+  });
+
+  it('refuses a bad topic, partition, offset or value with INVALID_ARGUMENT', () => {
+    const value = Buffer.from('v');
+    const bad: [Parameters<typeof leafHashesForRecords>[0], BatchRecord][] = [
+      [
+        { topic: 'no spaces', partition: 0 },
+        { offset: 1, value },
+      ],
+      [
+        { topic: TOPIC, partition: -1 },
+        { offset: 1, value },
+      ],
+      [
+        { topic: TOPIC, partition: 0 },
+        { offset: '1.5', value },
+      ],
+      [
+        { topic: TOPIC, partition: 0 },
+        { offset: 1, value: 'v' as unknown as Uint8Array },
+      ],
+    ];
+    for (const [position, record] of bad) {
+      expectCode(() => leafHashesForRecords(position, [record]), 'INVALID_ARGUMENT');
+    }
+  });
+});
 
 describe('verifyBatch', () => {
   const key = newKey();

@@ -2,9 +2,8 @@ import type { KeyObject } from 'node:crypto';
 import {
   SEALED_ROOT_VERSION_LOG,
   ZERO_HASH,
-  encodeLeafData,
   extendLog,
-  leafHash,
+  leafHashesForRecords,
   treeLevels,
   sealedRootHash,
   signRoot,
@@ -39,9 +38,7 @@ export function buildRoot(args: {
   const first = records[0];
   const last = records.at(-1);
   if (!first || !last) throw new Error('cannot seal an empty batch');
-  const leaves = records.map((r) =>
-    leafHash(encodeLeafData({ topic, partition, offset: r.offset }, r.value)),
-  );
+  const leaves = leafHashesForRecords({ topic, partition }, records);
   // The batch's tree, built once: its root is the batch root, and the log reuses its subtrees.
   const levels = treeLevels(leaves);
   const rootHash = levels.at(-1)?.[0];
