@@ -14,6 +14,7 @@ export interface SealableRecord {
 export class BatchBuffer {
   private records: SealableRecord[] = [];
   private firstBufferedAtMs: number | undefined;
+  private waitingSinceMs: number | undefined;
 
   constructor(
     private readonly maxEvents: number,
@@ -35,6 +36,14 @@ export class BatchBuffer {
   }
 
   /**
+   * Since when the buffered records have waited here, by the clock (not by their timestamps):
+   * the first add into an empty buffer, or the last seal that left records behind.
+   */
+  get waitingSince(): number | undefined {
+    return this.waitingSinceMs;
+  }
+
+  /**
    * Adds a record; returns false (and ignores it) when its offset is not new. The batch opens at
    * the first record's own timestamp, so its wait in Kafka and in the fetch counts against the
    * batch window (seal latency is measured from the record timestamp). It is clamped to
@@ -44,6 +53,7 @@ export class BatchBuffer {
     if (record.offset <= this.highestOffset) return false;
     if (this.records.length === 0) {
       this.firstBufferedAtMs = Math.max(nowMs - maxAgeMs, Math.min(nowMs, record.timestampMs));
+      this.waitingSinceMs = nowMs;
     }
     this.records.push(record);
     return true;
@@ -80,5 +90,6 @@ export class BatchBuffer {
     this.records = firstKept === -1 ? [] : this.records.slice(firstKept);
     const next = this.records[0];
     this.firstBufferedAtMs = next ? Math.min(nowMs, next.timestampMs) : undefined;
+    this.waitingSinceMs = next ? nowMs : undefined;
   }
 }

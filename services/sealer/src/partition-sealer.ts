@@ -72,6 +72,7 @@ export class PartitionSealer {
   private buffer: BatchBuffer | undefined;
   private work: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private timerDueAt = 0;
   private stopped = false;
   private failures = 0;
   private highWatermark = 0;
@@ -150,21 +151,52 @@ export class PartitionSealer {
   }
 
   private armTimer(): void {
-    const openedAt = this.buffer?.openedAtMs;
-    if (this.timer || openedAt === undefined || this.stopped) return;
-    const delay = Math.max(0, openedAt + this.deps.maxBatchMs - this.now());
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.enqueue(false);
-    }, delay);
+    const dueAt = this.partialBatchDueAt();
+    if (dueAt === undefined || this.stopped) return;
+    // Re-armed only when the cut moved earlier (the partition caught up with its end).
+    if (this.timer && dueAt >= this.timerDueAt) return;
+    clearTimeout(this.timer);
+    this.timerDueAt = dueAt;
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.enqueue(false);
+      },
+      Math.max(0, dueAt - this.now()),
+    );
   }
 
   private isDue(force: boolean): boolean {
     const buffer = this.buffer;
     if (!buffer || buffer.size === 0) return false;
     if (force || buffer.isFull()) return true;
-    const openedAt = buffer.openedAtMs;
-    return openedAt !== undefined && this.now() - openedAt >= this.deps.maxBatchMs;
+    const dueAt = this.partialBatchDueAt();
+    return dueAt !== undefined && this.now() >= dueAt;
+  }
+
+  /**
+   * When the buffered partial batch is cut: maxBatchMs after it opened. While the partition's end
+   * lies further ahead, more records are coming and will fill it, so it also waits until it has
+   * been buffered for maxBatchMs: a backlog is sealed in full batches instead of a small one per
+   * fetch, and the log's subtrees stay aligned with the batches' (MerkleAccumulator.addLevels).
+   */
+  private partialBatchDueAt(): number | undefined {
+    const openedAt = this.buffer?.openedAtMs;
+    const waitingSince = this.buffer?.waitingSince;
+    if (openedAt === undefined || waitingSince === undefined) return undefined;
+    const windowCloses = openedAt + this.deps.maxBatchMs;
+    return this.isBehind()
+      ? Math.max(windowCloses, waitingSince + this.deps.maxBatchMs)
+      : windowCloses;
+  }
+
+  /**
+   * Whether the partition holds records past the buffered ones. One offset of slack: a
+   * transaction's commit marker takes an offset but is no record.
+   */
+  private isBehind(): boolean {
+    const next = (this.buffer?.highestOffset ?? -1) + 1;
+    return this.highWatermark > next + 1;
   }
 
   private async sealDue(force: boolean): Promise<void> {

@@ -41,7 +41,13 @@ describe('PartitionSealer', () => {
 
   /** One owner of events/0 (a fresh instance: nothing in memory but what the ports return). */
   function owner(
-    options: { assigned?: () => boolean; maxBatchEvents?: number; maxBufferedEvents?: number } = {},
+    options: {
+      assigned?: () => boolean;
+      maxBatchEvents?: number;
+      maxBufferedEvents?: number;
+      maxBatchMs?: number;
+      now?: () => number;
+    } = {},
   ) {
     const chains = new ChainReader((from) => broker.roots.scan(from));
     const sealer = new PartitionSealer(TOPIC, 0, {
@@ -57,13 +63,13 @@ describe('PartitionSealer', () => {
       transactionTimeoutMs: 10_000,
       maxBatchEvents: options.maxBatchEvents ?? 3,
       // Long enough that only full batches and flush() seal: the test decides every cut.
-      maxBatchMs: 60_000,
+      maxBatchMs: options.maxBatchMs ?? 60_000,
       ...(options.maxBufferedEvents !== undefined && {
         maxBufferedEvents: options.maxBufferedEvents,
       }),
       newestPublishedRoot: (from) => chains.newestRoot(CHAIN, from),
       isAssigned: options.assigned ?? (() => true),
-      now: () => NOW,
+      now: options.now ?? (() => NOW),
     });
     sealers.push(sealer);
     return sealer;
@@ -259,6 +265,27 @@ describe('PartitionSealer', () => {
         [6, 8],
         [9, 11],
       ]);
+    });
+
+    it('cuts a backlog in full batches: a partial one waits while the partition has more records', async () => {
+      // The records are a day old, so their batch window closed long ago.
+      const sealer = owner({ maxBatchMs: 50, now: Date.now });
+      await sealer.add(records(0, 5), 7);
+      // 3 and 4 wait for the next fetch, which fills their batch.
+      await sealer.add(records(5, 1), 7);
+      // The end of the partition: the last partial batch is cut as its window has closed.
+      await sealer.add(records(6, 1), 7);
+      await waitFor('the last partial batch', () => broker.chain(CHAIN).length === 3);
+      expect(expectIntactChain(0).map((r) => [r.firstOffset, r.lastOffset])).toEqual([
+        [0, 2],
+        [3, 5],
+        [6, 6],
+      ]);
+
+      // Behind, but no more records come: the partial batch is cut maxBatchMs after it arrived.
+      await sealer.add(records(7, 1), 100);
+      await waitFor('the stalled partial batch', () => broker.chain(CHAIN).length === 4);
+      expect(broker.chain(CHAIN).at(-1)).toMatchObject({ firstOffset: 7, lastOffset: 7 });
     });
 
     it('ignores records that are already sealed or buffered (a re-fetch after a seek)', async () => {
