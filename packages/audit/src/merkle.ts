@@ -8,7 +8,6 @@
  * The 0x00/0x01 prefixes keep a leaf from ever being mistaken for an interior node, which is what
  * makes second-preimage attacks on the tree fail.
  */
-import * as crypto from 'node:crypto';
 import { AuditError } from './errors';
 import { HASH_SIZE, asUintBig, copyBytes, isHash, sha256 } from './bytes';
 
@@ -20,10 +19,9 @@ export const EMPTY_ROOT_HASH: Uint8Array = copyBytes(sha256(new Uint8Array(0)));
 
 // The hot path of sealing: one leafHash per record and about one hashChildren per record. Both
 // hash the prefix and the input as one buffer without allocating it per call: the prefixed input
-// is written into a scratch buffer that is reused (crypto.hash is synchronous, so no two calls
-// can share it at once), and crypto.hash (Node >= 20.12) digests it in one native call. The
-// per-call `new Uint8Array` and the createHash object were most of the cost for 64-byte leaves.
-const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+// is written into a scratch buffer that is reused (hashing is synchronous, so no two calls can
+// share it at once), and sha256 digests it in one native call. The per-call `new Uint8Array` and
+// the createHash object were most of the cost for 64-byte leaves.
 
 /**
  * Prefixed leaves of up to this many bytes each have a scratch of exactly their size, kept for
@@ -38,15 +36,10 @@ const SCRATCH_MAX = 64 * 1024;
 let leafScratch = Buffer.allocUnsafeSlow(1024);
 const nodeScratch = Buffer.allocUnsafeSlow(1 + 2 * HASH_SIZE);
 nodeScratch[0] = 0x01;
-const LEAF_PREFIX = Buffer.of(0x00);
-const NODE_PREFIX = Buffer.of(0x01);
 
 export function leafHash(data: Uint8Array): Uint8Array {
   if (!(data instanceof Uint8Array)) {
     throw new AuditError('INVALID_ARGUMENT', 'leaf data must be a Uint8Array');
-  }
-  if (!oneShot) {
-    return crypto.createHash('sha256').update(LEAF_PREFIX).update(data).digest();
   }
   const input = prefixedLeafInput(data.length);
   input.set(data, 1);
@@ -83,9 +76,7 @@ export function prefixedLeafInput(size: number): Buffer {
 
 /** SHA-256 of a prefixedLeafInput() buffer, the leaf data written: the leaf's hash. */
 export function hashPrefixedLeaf(input: Buffer): Uint8Array {
-  return oneShot
-    ? oneShot('sha256', input, 'buffer')
-    : crypto.createHash('sha256').update(input).digest();
+  return sha256(input);
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
@@ -97,13 +88,10 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
 
 /** nodeHash without the argument checks, for loops whose inputs are already known to be hashes. */
 export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
-  if (!oneShot) {
-    return crypto.createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
-  }
   // The prefix byte 0x01 was written once, when the scratch was made.
   nodeScratch.set(left, 1);
   nodeScratch.set(right, 1 + HASH_SIZE);
-  return oneShot('sha256', nodeScratch, 'buffer');
+  return sha256(nodeScratch);
 }
 
 export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Array {

@@ -71,6 +71,18 @@ describe('RFC 6962 hashing', () => {
     }
   });
 
+  it('returns every hash as a 32-byte Buffer of its own, as callers may keep or change it', () => {
+    const a = leafHash(Buffer.from('a'));
+    const b = nodeHash(a, a);
+    for (const h of [a, b]) {
+      expect(Buffer.isBuffer(h)).toBe(true);
+      expect([h.byteOffset, h.byteLength, h.buffer.byteLength]).toEqual([0, 32, 32]);
+    }
+    const before = hex(b);
+    a.fill(0);
+    expect(hex(b)).toBe(before);
+  });
+
   it('matches known answers for the empty tree and the empty leaf', () => {
     expect(hex(rootFromLeafHashes([]))).toBe(
       'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
