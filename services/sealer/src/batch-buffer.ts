@@ -13,6 +13,7 @@ export interface SealableRecord {
  */
 export class BatchBuffer {
   private records: SealableRecord[] = [];
+  private valueBytes = 0;
   private firstBufferedAtMs: number | undefined;
   private waitingSinceMs: number | undefined;
 
@@ -24,6 +25,11 @@ export class BatchBuffer {
 
   get size(): number {
     return this.records.length;
+  }
+
+  /** The buffered records' value bytes, for the memory bound. */
+  get bytes(): number {
+    return this.valueBytes;
   }
 
   get highestOffset(): number {
@@ -56,6 +62,7 @@ export class BatchBuffer {
       this.waitingSinceMs = nowMs;
     }
     this.records.push(record);
+    this.valueBytes += record.value.length;
     return true;
   }
 
@@ -87,6 +94,9 @@ export class BatchBuffer {
   markSealedThrough(offset: number, nowMs: number): void {
     this.sealedThrough = Math.max(this.sealedThrough, offset);
     const firstKept = this.records.findIndex((r) => r.offset > offset);
+    const dropped = firstKept === -1 ? this.records.length : firstKept;
+    for (let i = 0; i < dropped; i++)
+      this.valueBytes -= (this.records[i] as SealableRecord).value.length;
     this.records = firstKept === -1 ? [] : this.records.slice(firstKept);
     const next = this.records[0];
     this.firstBufferedAtMs = next ? Math.min(nowMs, next.timestampMs) : undefined;

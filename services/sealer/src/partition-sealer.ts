@@ -36,11 +36,12 @@ export interface PartitionSealerDeps {
   maxBatchEvents: number;
   maxBatchMs: number;
   /**
-   * add() resolves without waiting for the seal while at most this many records are buffered,
-   * so the consumer fetches the next records while the transaction is in flight; above it, add()
-   * waits for the seal (back-pressure on the fetch). 0, the default: add() always waits.
+   * add() resolves without waiting for the seal while the buffered records' values take at most
+   * this many bytes, so the consumer fetches the next records while the transaction is in
+   * flight; above it, add() waits for the seal (back-pressure on the fetch, and a bound on
+   * memory). 0, the default: add() always waits.
    */
-  maxBufferedEvents?: number;
+  maxBufferedBytes?: number;
   /**
    * This chain's newest trusted root in sealed-roots, read through the high watermark by a read
    * that starts after the call; from `from` on, or the whole topic.
@@ -122,7 +123,7 @@ export class PartitionSealer {
       return;
     }
     const sealing = this.enqueue(false);
-    if (this.buffer.size > (this.deps.maxBufferedEvents ?? 0)) {
+    if (this.buffer.bytes > (this.deps.maxBufferedBytes ?? 0)) {
       await sealing;
     } else {
       // A failure stays in `work`, so the next add() that has to wait reports it.

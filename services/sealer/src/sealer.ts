@@ -5,7 +5,7 @@ import type { ChainHead } from './chain-head';
 import { ChainReader, type StoredAt } from './chain-reader';
 import type { SealerConfig } from './config';
 import type { SealerMetrics } from './metrics';
-import { MAX_ROOTS_PER_TRANSACTION, PartitionSealer } from './partition-sealer';
+import { PartitionSealer } from './partition-sealer';
 import type { ConsumedBatch, SealerConsumer, SealerKafka } from './ports';
 import type { SigningKey } from './signing-key';
 
@@ -16,6 +16,14 @@ export interface SealerDeps {
   logger: Logger;
   metrics: SealerMetrics;
 }
+
+/**
+ * Per partition, the record bytes buffered before a fetch waits for the seal: four of kafkajs's
+ * 1 MiB partition fetches. With 300-byte records that is about 14,000 records, enough for a
+ * transaction of 8 full batches while the next records arrive; with large records it keeps a
+ * sealer of many partitions well inside its heap.
+ */
+const MAX_BUFFERED_BYTES_PER_PARTITION = 4 * 1024 * 1024;
 
 /**
  * Consumes the sealed topics as one consumer group and hands each assigned partition to its own
@@ -173,7 +181,7 @@ export class Sealer {
         transactionTimeoutMs: config.SEALER_TRANSACTION_TIMEOUT_MS,
         maxBatchEvents: config.SEALER_MAX_BATCH_EVENTS,
         maxBatchMs: config.SEALER_MAX_BATCH_MS,
-        maxBufferedEvents: config.SEALER_MAX_BATCH_EVENTS * MAX_ROOTS_PER_TRANSACTION,
+        maxBufferedBytes: MAX_BUFFERED_BYTES_PER_PARTITION,
         newestPublishedRoot: (from) => this.newestPublishedRoot(key, from),
         isAssigned: () => this.assignment.has(key),
       });

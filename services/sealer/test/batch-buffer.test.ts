@@ -38,6 +38,19 @@ describe('BatchBuffer', () => {
     expect(buffer.size).toBe(11);
   });
 
+  it('counts the buffered value bytes, for the memory bound', () => {
+    const buffer = new BatchBuffer(3, -1);
+    // record(n)'s value is `event-${n}`: 7 bytes below 10, 8 from 10.
+    for (let o = 0; o < 12; o++) buffer.add(record(o), 0);
+    expect(buffer.bytes).toBe(10 * 7 + 2 * 8);
+    buffer.add(record(3), 0);
+    expect(buffer.bytes).toBe(86);
+    buffer.markSealedThrough(9, 0);
+    expect(buffer.bytes).toBe(16);
+    buffer.markSealedThrough(11, 0);
+    expect(buffer.bytes).toBe(0);
+  });
+
   it('never takes an offset that is already sealed or buffered (re-fetch after a rebalance)', () => {
     const buffer = new BatchBuffer(10, 4);
     expect(buffer.add(record(3), 0)).toBe(false);

@@ -44,7 +44,7 @@ describe('PartitionSealer', () => {
     options: {
       assigned?: () => boolean;
       maxBatchEvents?: number;
-      maxBufferedEvents?: number;
+      maxBufferedBytes?: number;
       maxBatchMs?: number;
       now?: () => number;
     } = {},
@@ -64,8 +64,8 @@ describe('PartitionSealer', () => {
       maxBatchEvents: options.maxBatchEvents ?? 3,
       // Long enough that only full batches and flush() seal: the test decides every cut.
       maxBatchMs: options.maxBatchMs ?? 60_000,
-      ...(options.maxBufferedEvents !== undefined && {
-        maxBufferedEvents: options.maxBufferedEvents,
+      ...(options.maxBufferedBytes !== undefined && {
+        maxBufferedBytes: options.maxBufferedBytes,
       }),
       newestPublishedRoot: (from) => chains.newestRoot(CHAIN, from),
       isAssigned: options.assigned ?? (() => true),
@@ -251,13 +251,14 @@ describe('PartitionSealer', () => {
     });
 
     it('under its buffer bound, add() does not wait for the seal; above it, it does', async () => {
-      const sealer = owner({ maxBufferedEvents: 6 });
+      // Values are `record-N`: records 0-2 take 24 bytes, records 3-11 take 74.
+      const sealer = owner({ maxBufferedBytes: 60 });
       await sealer.add(records(0, 3), 3);
       // The fetch may go on: the transaction is still in flight.
       expect(broker.chain(CHAIN)).toEqual([]);
       await waitFor('the first root', () => broker.chain(CHAIN).length === 1);
 
-      // 9 records buffered, more than 6: add() returns once the due batches are sealed.
+      // 74 bytes buffered, more than 60: add() returns once the due batches are sealed.
       await sealer.add(records(3, 9), 12);
       expect(expectIntactChain(0).map((r) => [r.firstOffset, r.lastOffset])).toEqual([
         [0, 2],
