@@ -60,10 +60,9 @@ export interface PartitionSealerDeps {
  *
  * Every root is published in a transaction together with the consumer offset and the new chain
  * head (a backlog's due batches share one), so a crash at any instant leaves either all of it or
- * none. After any failure the
- * outcome of the last commit is unknown; the sealer then re-initialises the producer (which
- * settles that transaction) and re-reads the head before sealing again, so it can never publish
- * a root twice or fork the chain.
+ * none. After any failure the outcome of the last commit is unknown; the sealer then
+ * re-initialises the producer (which settles that transaction) and re-reads the head before
+ * sealing again, so it can never publish a root twice or fork the chain.
  */
 export class PartitionSealer {
   readonly key: string;
