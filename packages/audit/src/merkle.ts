@@ -132,18 +132,7 @@ export class MerkleAccumulator {
         `leaf hash ${this.count} is not a ${HASH_SIZE}-byte Uint8Array`,
       );
     }
-    // Held until merged, so a copy: a caller reusing its buffer must not change our root.
-    let hash = copyBytes(leaf);
-    let size = 1;
-    // Equal sizes are always powers of two here, so merging them yields a perfect subtree.
-    while (this.sizes.length > 0 && this.sizes[this.sizes.length - 1] === size) {
-      this.sizes.pop();
-      hash = hashChildren(this.hashes.pop() as Uint8Array, hash);
-      size *= 2;
-    }
-    this.hashes.push(hash);
-    this.sizes.push(size);
-    this.count++;
+    this.push(leaf, 1);
   }
 
   /**
@@ -167,8 +156,15 @@ export class MerkleAccumulator {
         `a subtree of ${size} leaves cannot start at leaf ${this.count}`,
       );
     }
+    this.push(hash, size);
+  }
+
+  /** Appends a checked perfect subtree and merges equal sizes, like a binary counter carrying. */
+  private push(hash: Uint8Array, size: number): void {
+    // Held until merged, so a copy: a caller reusing its buffer must not change our root.
     let merged = copyBytes(hash);
     let mergedSize = size;
+    // Equal sizes are always powers of two here, so merging them yields a perfect subtree.
     while (this.sizes.length > 0 && this.sizes[this.sizes.length - 1] === mergedSize) {
       this.sizes.pop();
       merged = hashChildren(this.hashes.pop() as Uint8Array, merged);
