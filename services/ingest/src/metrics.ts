@@ -81,6 +81,13 @@ export function createIngestMetrics(registry: Registry) {
       labelNames: ['outcome'] as const,
       registers,
     }),
+    dedupCallKeys: new Histogram({
+      name: 'vigil_ingest_dedup_call_keys',
+      help: 'Event ids per dedup script call to Redis, by operation (claim, complete): the claims and receipts of requests arriving together share one call',
+      labelNames: ['operation'] as const,
+      buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000],
+      registers,
+    }),
     dedupErrors: new Counter({
       name: 'vigil_ingest_dedup_errors_total',
       help: 'Redis operations of the dedup store that failed, by operation',
