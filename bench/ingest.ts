@@ -76,6 +76,8 @@ interface Result {
   meanProduceMs?: number;
   /** Mean bytes per record in the service's produce calls. */
   meanRecordBytes?: number;
+  /** Dedup script calls to Redis (claims and receipts) per event. */
+  dedupCallsPerEvent?: number;
   /** CPU time the service process used per event (user + system), in microseconds. */
   serviceCpuMicrosPerEvent?: number;
   /** Marks the plain kafkajs producer (the PublishBatch reference). */
@@ -149,10 +151,12 @@ async function main(): Promise<void> {
       result.meanFlushEvents = (after.events - before.events) / flushes;
       result.meanProduceMs = ((after.seconds - before.seconds) / flushes) * 1000;
       result.meanRecordBytes = (after.bytes - before.bytes) / (after.events - before.events);
+      result.dedupCallsPerEvent = (after.dedupCalls - before.dedupCalls) / total;
       say(
         `  ${flushes} produce calls of ${result.meanFlushEvents.toFixed(1)} events, ` +
           `${result.meanProduceMs.toFixed(1)} ms each; service CPU ` +
-          `${result.serviceCpuMicrosPerEvent.toFixed(0)} µs per event`,
+          `${result.serviceCpuMicrosPerEvent.toFixed(0)} µs per event; ` +
+          `${result.dedupCallsPerEvent.toFixed(3)} Redis dedup calls per event`,
       );
       results.push(result);
       return result;
@@ -489,11 +493,18 @@ async function flushStats(opsPort: number) {
   const text = await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text();
   const value = (name: string) =>
     Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  /** Summed over every label set. */
+  const total = (name: string) =>
+    [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].reduce(
+      (sum, match) => sum + Number(match[1]),
+      0,
+    );
   return {
     count: value('vigil_ingest_flush_events_count'),
     events: value('vigil_ingest_flush_events_sum'),
     seconds: value('vigil_ingest_produce_latency_seconds_sum'),
     bytes: value('vigil_ingest_flush_bytes_sum'),
+    dedupCalls: total('vigil_ingest_dedup_call_keys_count'),
   };
 }
 
