@@ -120,7 +120,6 @@ type PhaseStats = LatencyStats & {
  * phase's in-service latency from its own histogram.
  */
 async function measured(service: Service, phase: () => Promise<LatencyStats>): Promise<PhaseStats> {
-  await settled(allServices);
   const pid = service.child.pid;
   const histogramBefore = service.opsPort ? await serverHistogram(service.opsPort) : undefined;
   const before = cpuSeconds(pid);
@@ -140,9 +139,6 @@ async function measured(service: Service, phase: () => Promise<LatencyStats>): P
   }
   return result;
 }
-
-/** Every service process of this run: the next phase waits until all are quiet. */
-const allServices: Service[] = [];
 
 /**
  * Waits until no service is still busy with the previous phase (the risk service flushing
@@ -681,7 +677,6 @@ async function main(): Promise<void> {
     services.push(risk);
     const noop = await startProcess([__filename, '--noop-server'], {});
     services.push(noop);
-    allServices.push(risk, noop);
     const last = `bench-user-${USERS - 1}`;
     const seeded = Date.now();
     while ((await redis.hget(`${prefix}:{${last}}:s`, 'n')) !== '3') {
@@ -710,36 +705,45 @@ async function main(): Promise<void> {
         ['risk', risk, 'authorize'],
         ['check', risk, 'check'],
       ] as const
-    ).filter(([, , api]) => APIS.includes(api));
-    const measuredBy: Record<
-      string,
-      { closedLoop?: PhaseStats; openLoop: Record<string, PhaseStats> }
-    > = {};
-    for (const [name, service, api] of targets) {
+    )
+      .filter(([, , api]) => APIS.includes(api))
+      .map(([name, service, api]) => ({
+        name,
+        service,
+        api,
+        closedLoop: undefined as PhaseStats | undefined,
+        openLoop: {} as Record<string, PhaseStats>,
+      }));
+    /** A phase on one target, once no service is still busy with the previous one. */
+    const measure = async (service: Service, phase: () => Promise<LatencyStats>) => {
+      await settled(services);
+      return measured(service, phase);
+    };
+    for (const { name, service, api } of targets) {
       out(`[bench] ${name}: warm-up`);
       await closedLoop(service.grpcPort, 2, api);
-      measuredBy[name] = { closedLoop: undefined, openLoop: {} };
     }
     // Each load runs on every target back to back, so the two sides of a ratio are measured
     // seconds apart instead of a minute: the load of this shared VM drifts within one run.
     out(`[bench] closed loop, ${CONCURRENCY} in flight over ${CHANNELS} channels`);
-    for (const [name, service, api] of targets) {
-      out(`[bench] ${name}: closed loop`);
-      (measuredBy[name] as (typeof measuredBy)[string]).closedLoop = await measured(service, () =>
+    for (const target of targets) {
+      out(`[bench] ${target.name}: closed loop`);
+      const { service, api } = target;
+      target.closedLoop = await measure(service, () =>
         closedLoop(service.grpcPort, DURATION_S, api),
       );
     }
     for (const rate of rates) {
-      for (const [name, service, api] of targets) {
-        out(`[bench] ${name}: open loop at ${rate}/s`);
-        (measuredBy[name] as (typeof measuredBy)[string]).openLoop[`${rate}`] = await measured(
-          service,
-          () => openLoop(service.grpcPort, DURATION_S, rate, api),
+      for (const target of targets) {
+        out(`[bench] ${target.name}: open loop at ${rate}/s`);
+        const { service, api } = target;
+        target.openLoop[`${rate}`] = await measure(service, () =>
+          openLoop(service.grpcPort, DURATION_S, rate, api),
         );
       }
     }
-    for (const [name] of targets) {
-      results[name] = measuredBy[name];
+    for (const { name, closedLoop: closed, openLoop: open } of targets) {
+      results[name] = { closedLoop: closed, openLoop: open };
       out(`[bench] ${name}: ${JSON.stringify(results[name])}`);
     }
     type Phase = LatencyStats & { serverCpuUsPerCall?: number };

@@ -495,10 +495,8 @@ function cpuSeconds(pid: number | undefined): number {
 /** Totals of the service's flush histograms: produce calls, events in them, seconds spent. */
 async function flushStats(opsPort: number) {
   const text = await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text();
+  /** A metric's value, summed over its label sets (most have one). */
   const value = (name: string) =>
-    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
-  /** Summed over every label set. */
-  const total = (name: string) =>
     [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].reduce(
       (sum, match) => sum + Number(match[1]),
       0,
@@ -508,7 +506,7 @@ async function flushStats(opsPort: number) {
     events: value('vigil_ingest_flush_events_sum'),
     seconds: value('vigil_ingest_produce_latency_seconds_sum'),
     bytes: value('vigil_ingest_flush_bytes_sum'),
-    dedupCalls: total('vigil_ingest_dedup_call_keys_count'),
+    dedupCalls: value('vigil_ingest_dedup_call_keys_count'),
   };
 }
 
