@@ -7,8 +7,12 @@
  *    - closed loop: a fixed number of calls in flight over a few channels -> max rps, latency;
  *    - open loop: a fixed arrival rate (default 5,000/s), latency measured from each call's
  *      scheduled start, so a stalled server cannot hide queueing (no coordinated omission).
- *    Each load runs on every server back to back (no-op, Authorize, Check), after all of them
- *    have gone quiet, so that the two sides of a ratio are measured seconds apart.
+ *    Between the two, a floor server (authz-floor.ts, its own process) does only what every
+ *    Authorize owes, with risk's own modules and settings: one snapshot read from Redis and one
+ *    decision handed to the decision log (Kafka). Risk over the floor is risk's own work; the
+ *    floor over the no-op server is that I/O.
+ *    Each load runs on every server back to back (no-op, floor, Authorize, Check), after all of
+ *    them have gone quiet, so that the two sides of a ratio are measured seconds apart.
  *    The same load through Envoy's ext_authz Check (envoy.service.auth.v3.Authorization, the
  *    request built as Envoy's filter builds it, mapped by the dev mapping file), next to
  *    Authorize on the same process.
@@ -21,7 +25,7 @@
  * BENCH_CONCURRENCY (64), BENCH_CHANNELS (4), BENCH_RATE (5000), BENCH_EVENT_RATE (2000),
  * BENCH_USERS (2000), BENCH_REDIS_REQUESTS (20000), plus KAFKA_BROKERS and REDIS_URL.
  * To profile the risk service: BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (given to its
- * node only), with BENCH_RISK_APIS=authorize to leave out the Check phases.
+ * node and the floor's), with BENCH_RISK_APIS=authorize to leave out the Check phases.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -361,10 +365,10 @@ interface Service {
   stop(): Promise<void>;
 }
 
-/**
- * Starts a process and waits until it says it is serving: "risk service started" (after which
- * both its gRPC and ops ports are known) or, for the no-op server, "noop listening".
- */
+/** What each server says once it serves (risk then knows both its gRPC and ops ports). */
+const READY = ['risk service started', 'noop listening', 'floor listening'];
+
+/** Starts a process and waits until it says it is serving (READY). */
 function startProcess(args: string[], extraEnv: Record<string, string>): Promise<Service> {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -386,7 +390,7 @@ function startProcess(args: string[], extraEnv: Record<string, string>): Promise
       }
       if (entry.msg === 'gRPC listening' && entry.port) grpcPort = entry.port;
       if (entry.msg === 'ops endpoints listening' && entry.port) opsPort = entry.port;
-      if (entry.msg === 'risk service started' || entry.msg === 'noop listening') {
+      if (READY.includes(entry.msg ?? '')) {
         clearTimeout(timer);
         resolve({
           child,
@@ -660,7 +664,8 @@ async function main(): Promise<void> {
 
     // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the service.
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const risk = await startProcess([...nodeArgs, path.join(ROOT, 'services/risk/dist/main.js')], {
+    // The risk service's settings; the floor takes them too, so its clients match the service's.
+    const riskEnv = {
       LOG_LEVEL: 'info',
       RISK_GRPC_PORT: '0',
       OPS_PORT: '0',
@@ -673,10 +678,19 @@ async function main(): Promise<void> {
       RISK_REDIS_PREFIX: prefix,
       KAFKA_BROKERS: BROKERS.join(','),
       REDIS_URL,
-    });
+    };
+    const risk = await startProcess(
+      [...nodeArgs, path.join(ROOT, 'services/risk/dist/main.js')],
+      riskEnv,
+    );
     services.push(risk);
     const noop = await startProcess([__filename, '--noop-server'], {});
     services.push(noop);
+    const floor = await startProcess(
+      [...nodeArgs, path.join(__dirname, 'authz-floor.js')],
+      riskEnv,
+    );
+    services.push(floor);
     const last = `bench-user-${USERS - 1}`;
     const seeded = Date.now();
     while ((await redis.hget(`${prefix}:{${last}}:s`, 'n')) !== '3') {
@@ -702,6 +716,7 @@ async function main(): Promise<void> {
     const targets = (
       [
         ['noop', noop, 'authorize'],
+        ['floor', floor, 'authorize'],
         ['risk', risk, 'authorize'],
         ['check', risk, 'check'],
       ] as const
@@ -751,21 +766,27 @@ async function main(): Promise<void> {
     const ratio = (a: number | undefined, b: number | undefined) =>
       a === undefined || b === undefined ? undefined : Math.round((a / b) * 100) / 100;
     const [risky, noopy] = [r.risk as (typeof r)[string], r.noop as (typeof r)[string]];
-    results.riskOverNoop = {
-      closedLoopRps: ratio(risky.closedLoop.rps, noopy.closedLoop.rps),
-      closedLoopP50: ratio(risky.closedLoop.p50Ms, noopy.closedLoop.p50Ms),
-      closedLoopP99: ratio(risky.closedLoop.p99Ms, noopy.closedLoop.p99Ms),
+    const versus = (ours: (typeof r)[string], theirs: (typeof r)[string]) => ({
+      closedLoopRps: ratio(ours.closedLoop.rps, theirs.closedLoop.rps),
+      closedLoopP50: ratio(ours.closedLoop.p50Ms, theirs.closedLoop.p50Ms),
+      closedLoopP99: ratio(ours.closedLoop.p99Ms, theirs.closedLoop.p99Ms),
       serverCpuPerCall: ratio(
-        risky.closedLoop.serverCpuUsPerCall,
-        noopy.closedLoop.serverCpuUsPerCall,
+        ours.closedLoop.serverCpuUsPerCall,
+        theirs.closedLoop.serverCpuUsPerCall,
       ),
       ...Object.fromEntries(
         rates.flatMap((rate) => [
-          [`openLoop${rate}P50`, ratio(risky.openLoop[rate]?.p50Ms, noopy.openLoop[rate]?.p50Ms)],
-          [`openLoop${rate}P99`, ratio(risky.openLoop[rate]?.p99Ms, noopy.openLoop[rate]?.p99Ms)],
+          [`openLoop${rate}P50`, ratio(ours.openLoop[rate]?.p50Ms, theirs.openLoop[rate]?.p50Ms)],
+          [`openLoop${rate}P99`, ratio(ours.openLoop[rate]?.p99Ms, theirs.openLoop[rate]?.p99Ms)],
         ]),
       ),
-    };
+    });
+    results.riskOverNoop = versus(risky, noopy);
+    const floory = r.floor as (typeof r)[string];
+    // How far one Redis read and one logged decision alone take the no-op server, and what
+    // risk's own work adds on top.
+    results.floorOverNoop = versus(floory, noopy);
+    results.riskOverFloor = versus(risky, floory);
     const checky = r.check as (typeof r)[string] | undefined;
     if (checky)
       results.checkOverAuthorize = {
@@ -778,6 +799,7 @@ async function main(): Promise<void> {
         ),
       };
     await noop.stop();
+    await floor.stop();
 
     out(`[bench] update lag under ${EVENT_RATE} events/s`);
     (results.machine as Record<string, unknown>).loadAverageAfterAuthorize = os

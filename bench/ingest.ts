@@ -17,6 +17,13 @@
  * runs right after PublishBatch, while the service idles, so that the two sides of the ratio see
  * the same machine.
  *
+ * The floor under both gRPC loads is a server with nothing of ingest but its Kafka publisher:
+ * grpc-js and the same protobufjs codecs in front of ingest's coalescer and producers, with
+ * ingest's settings (ingest-floor.ts). Each load runs on it right after ingest, so ingest's CPU
+ * per event minus the floor's is what Vigil's own work (authentication, validation, enrichment,
+ * dedup, metrics) costs, and the floor's rate over the plain producer bounds what an ingest
+ * that decodes each event with protobufjs and stores it through kafkajs can reach.
+ *
  * The Kubernetes audit webhook (POST /v1/k8s/audit) is driven too, with EventLists of 400 kept
  * exec items as kube-apiserver's batching backend sends them, 4 in flight (its default
  * --audit-webhook-batch-max-size and a few throttled senders), next to PublishBatch.
@@ -49,6 +56,8 @@ import {
 /** The checkout: this file runs from bench/dist/. */
 const REPO = path.resolve(__dirname, '../..');
 const MAIN = path.join(REPO, 'services/ingest/dist/main.js');
+/** grpc-js and protobufjs in front of ingest's publisher, nothing else (see ingest-floor.ts). */
+const FLOOR = path.join(__dirname, 'ingest-floor.js');
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RECORD_SIZE = 300;
@@ -82,8 +91,11 @@ interface Result {
   dedupCallsPerEvent?: number;
   /** CPU time the service process used per event (user + system), in microseconds. */
   serviceCpuMicrosPerEvent?: number;
-  /** Marks the plain kafkajs producer (the PublishBatch reference). */
-  reference?: 'kafkajs-producer';
+  /**
+   * Marks a reference: the plain kafkajs producer (for PublishBatch), or the floor server
+   * (grpc-js and protobufjs in front of ingest's publisher, see ingest-floor.ts).
+   */
+  reference?: 'kafkajs-producer' | 'floor';
   /** Produce calls of the reference: events per call, calls in flight, compression. */
   produceEvents?: number;
   inFlight?: number;
@@ -102,6 +114,7 @@ async function main(): Promise<void> {
   const topic = `vigil-bench-ingest-${run}`;
   const kafkaTopic = `vigil-bench-kafka-${run}`;
   const plainTopic = `vigil-bench-kafkajs-${run}`;
+  const floorTopic = `vigil-bench-floor-${run}`;
   const prefix = `vigil:bench:${run}`;
   const kafka = new Kafka({
     clientId: 'ingest-bench',
@@ -111,66 +124,39 @@ async function main(): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({
-    topics: [topic, kafkaTopic, plainTopic].map((t) => ({ topic: t, numPartitions: PARTITIONS })),
+    topics: [topic, floorTopic, kafkaTopic, plainTopic].map((t) => ({
+      topic: t,
+      numPartitions: PARTITIONS,
+    })),
     waitForLeaders: true,
   });
   const load = os.loadavg();
   say(
-    `topics ${topic}, ${plainTopic}, ${kafkaTopic} (${PARTITIONS} partitions); load average ${load.map((l) => l.toFixed(2)).join(' ')}`,
+    `topics ${topic}, ${plainTopic}, ${floorTopic}, ${kafkaTopic} (${PARTITIONS} partitions); load average ${load.map((l) => l.toFixed(2)).join(' ')}`,
   );
 
   const results: Result[] = [];
   let kafkaResult: Result | undefined;
-  let service: Awaited<ReturnType<typeof startService>> | undefined;
+  let service: Service | undefined;
+  let floorService: Service | undefined;
   try {
-    service = await startService(topic, prefix);
-    const { opsPort } = service;
-    const client = new IngestServiceClient(
-      `127.0.0.1:${service.grpcPort}`,
-      grpc.credentials.createInsecure(),
-    );
+    service = await startService(topic, prefix, MAIN);
+    const ingest = target(service);
     const sample = makeEvent(0);
     say(
       `event size ${vigil.v1.AccessEvent.encode(sample).finish().length} bytes (encoded by the client)`,
     );
-    await drive(client, 'warm-up', 5_000, 4, BATCH_SIZE);
-    const phase = async (
-      name: string,
-      total: number,
-      concurrency: number,
-      batch: number,
-      via: 'grpc' | 'k8s' = 'grpc',
-    ) => {
-      const before = await flushStats(opsPort);
-      const cpuBefore = cpuSeconds(service?.pid);
-      const result =
-        via === 'grpc'
-          ? await drive(client, name, total, concurrency, batch)
-          : await driveAuditWebhook(service!.httpPort, name, total, concurrency, batch);
-      const after = await flushStats(opsPort);
-      result.serviceCpuMicrosPerEvent = ((cpuSeconds(service?.pid) - cpuBefore) / total) * 1e6;
-      const flushes = after.count - before.count;
-      result.meanFlushEvents = (after.events - before.events) / flushes;
-      result.meanProduceMs = ((after.seconds - before.seconds) / flushes) * 1000;
-      result.meanRecordBytes = (after.bytes - before.bytes) / (after.events - before.events);
-      result.dedupCallsPerEvent = (after.dedupCalls - before.dedupCalls) / total;
-      say(
-        `  ${flushes} produce calls of ${result.meanFlushEvents.toFixed(1)} events, ` +
-          `${result.meanProduceMs.toFixed(1)} ms each; service CPU ` +
-          `${result.serviceCpuMicrosPerEvent.toFixed(0)} µs per event; ` +
-          `${result.dedupCallsPerEvent.toFixed(3)} Redis dedup calls per event`,
-      );
-      results.push(result);
-      return result;
-    };
+    await drive(ingest.client, 'warm-up', 5_000, 4, BATCH_SIZE);
     const batchResult = await phase(
+      ingest,
       `PublishBatch (batch ${BATCH_SIZE}, ${BATCH_CONCURRENCY} concurrent)`,
       BATCH_EVENTS,
       BATCH_CONCURRENCY,
       BATCH_SIZE,
     );
-    // The reference right after the phase it is compared with, not minutes later: the load of
-    // this shared VM drifts within one run. The service is idle meanwhile (nothing in flight).
+    results.push(batchResult);
+    // The references right after the phase they are compared with, not minutes later: the load
+    // of this shared VM drifts within one run. The service is idle meanwhile (nothing in flight).
     results.push(
       await plainProducer(kafka, plainTopic, {
         total: BATCH_EVENTS,
@@ -178,21 +164,48 @@ async function main(): Promise<void> {
         produceEvents: Math.max(1, Math.round(batchResult.meanFlushEvents ?? 1)),
       }),
     );
-    await phase(`Publish (${SINGLE_CONCURRENCY} concurrent)`, SINGLE_EVENTS, SINGLE_CONCURRENCY, 1);
-    await phase(
-      `Kubernetes audit webhook (EventLists of ${K8S_BATCH}, ${K8S_CONCURRENCY} concurrent)`,
-      K8S_EVENTS,
-      K8S_CONCURRENCY,
-      K8S_BATCH,
-      'k8s',
+    floorService = await startService(floorTopic, prefix, FLOOR);
+    const floor = target(floorService);
+    await drive(floor.client, 'floor warm-up', 5_000, 4, BATCH_SIZE);
+    results.push({
+      ...(await phase(
+        floor,
+        `floor ${batchResult.name}`,
+        BATCH_EVENTS,
+        BATCH_CONCURRENCY,
+        BATCH_SIZE,
+      )),
+      reference: 'floor',
+    });
+    const singleName = `Publish (${SINGLE_CONCURRENCY} concurrent)`;
+    results.push(await phase(ingest, singleName, SINGLE_EVENTS, SINGLE_CONCURRENCY, 1));
+    results.push({
+      ...(await phase(floor, `floor ${singleName}`, SINGLE_EVENTS, SINGLE_CONCURRENCY, 1)),
+      reference: 'floor',
+    });
+    floor.client.close();
+    await floorService.stop();
+    floorService = undefined;
+    results.push(
+      await phase(
+        ingest,
+        `Kubernetes audit webhook (EventLists of ${K8S_BATCH}, ${K8S_CONCURRENCY} concurrent)`,
+        K8S_EVENTS,
+        K8S_CONCURRENCY,
+        K8S_BATCH,
+        'k8s',
+      ),
     );
-    client.close();
+    ingest.client.close();
     await service.stop();
     service = undefined;
     kafkaResult = await producerPerformance(kafkaTopic);
   } finally {
+    await floorService?.stop();
     await service?.stop();
-    await admin.deleteTopics({ topics: [topic, kafkaTopic, plainTopic] }).catch(() => undefined);
+    await admin
+      .deleteTopics({ topics: [topic, floorTopic, kafkaTopic, plainTopic] })
+      .catch(() => undefined);
     await admin.disconnect();
     await deleteKeys(prefix);
   }
@@ -241,6 +254,50 @@ async function main(): Promise<void> {
     )}\n`,
   );
   say(`wrote ${path.relative(REPO, out)}`);
+}
+
+// ---- The phases --------------------------------------------------------------------------------
+
+type Service = Awaited<ReturnType<typeof startService>>;
+
+/** A started server (ingest or its floor) and a client of it. */
+function target(service: Service) {
+  const client = new IngestServiceClient(
+    `127.0.0.1:${service.grpcPort}`,
+    grpc.credentials.createInsecure(),
+  );
+  return { service, client };
+}
+
+/** One load on one server, with the server's CPU and produce calls while it ran. */
+async function phase(
+  { service, client }: ReturnType<typeof target>,
+  name: string,
+  total: number,
+  concurrency: number,
+  batch: number,
+  via: 'grpc' | 'k8s' = 'grpc',
+): Promise<Result> {
+  const before = await flushStats(service.opsPort);
+  const cpuBefore = cpuSeconds(service.pid);
+  const result =
+    via === 'grpc'
+      ? await drive(client, name, total, concurrency, batch)
+      : await driveAuditWebhook(service.httpPort, name, total, concurrency, batch);
+  const after = await flushStats(service.opsPort);
+  result.serviceCpuMicrosPerEvent = ((cpuSeconds(service.pid) - cpuBefore) / total) * 1e6;
+  const flushes = after.count - before.count;
+  result.meanFlushEvents = (after.events - before.events) / flushes;
+  result.meanProduceMs = ((after.seconds - before.seconds) / flushes) * 1000;
+  result.meanRecordBytes = (after.bytes - before.bytes) / (after.events - before.events);
+  result.dedupCallsPerEvent = (after.dedupCalls - before.dedupCalls) / total;
+  say(
+    `  ${flushes} produce calls of ${result.meanFlushEvents.toFixed(1)} events, ` +
+      `${result.meanProduceMs.toFixed(1)} ms each; service CPU ` +
+      `${result.serviceCpuMicrosPerEvent.toFixed(0)} µs per event; ` +
+      `${result.dedupCallsPerEvent.toFixed(3)} Redis dedup calls per event`,
+  );
+  return result;
 }
 
 // ---- The ingest side --------------------------------------------------------------------------
@@ -424,10 +481,11 @@ function summarize(name: string, total: number, started: bigint, latencies: numb
   return result;
 }
 
-async function startService(topic: string, prefix: string) {
+async function startService(topic: string, prefix: string, script: string) {
+  const label = path.basename(script, '.js') === 'main' ? 'ingest' : path.basename(script, '.js');
   // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the service.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: {
       PATH: process.env.PATH ?? '',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',
@@ -452,7 +510,7 @@ async function startService(topic: string, prefix: string) {
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const ports = await new Promise<{ grpcPort: number; httpPort: number; opsPort: number }>(
     (resolve, reject) => {
-      void exited.then((code) => reject(new Error(`ingest exited with ${code} before starting`)));
+      void exited.then((code) => reject(new Error(`${label} exited with ${code} before starting`)));
       readline.createInterface({ input: child.stdout }).on('line', (line) => {
         try {
           const entry = JSON.parse(line) as {
@@ -463,9 +521,9 @@ async function startService(topic: string, prefix: string) {
             level?: string;
           };
           if (entry.msg === 'ingest started') resolve(entry);
-          else if (entry.level === 'error' || entry.level === 'warn') say(`ingest: ${line}`);
+          else if (entry.level === 'error' || entry.level === 'warn') say(`${label}: ${line}`);
         } catch {
-          say(`ingest: ${line}`);
+          say(`${label}: ${line}`);
         }
       });
     },
@@ -476,7 +534,7 @@ async function startService(topic: string, prefix: string) {
     async stop() {
       child.kill('SIGTERM');
       const code = await exited;
-      if (code !== 0) say(`ingest exited with ${code}`);
+      if (code !== 0) say(`${label} exited with ${code}`);
     },
   };
 }

@@ -123,7 +123,7 @@ if (ingest) {
       kafka ? plain.eventsPerSec / kafka.eventsPerSec : null,
     );
   }
-  for (const r of ingest.results.filter((x) => x !== kafka && x !== plain)) {
+  for (const r of ingest.results.filter((x) => x !== kafka && x.reference === undefined)) {
     row(
       'ingest',
       `${r.name} rate`,
@@ -185,6 +185,55 @@ if (publishBatch) {
       : null,
   );
   target('value', '<=', 35);
+}
+// The floor: grpc-js and protobufjs in front of ingest's own publisher, nothing else (no auth,
+// validation, enrichment, dedup). Ingest over it is Vigil's own work; it over the plain producer
+// is what gRPC, protobuf and coalescing cost any ingest built on these libraries.
+const floorOf = (r) =>
+  r && ingest.results.find((x) => x.reference === 'floor' && x.name === `floor ${r.name}`);
+const floorBatch = floorOf(publishBatch);
+const floorOne = floorOf(publishOne);
+if (publishBatch && floorBatch) {
+  row(
+    'ingest',
+    'floor PublishBatch rate / plain kafkajs producer',
+    floorBatch.eventsPerSec,
+    'events/s',
+    plainProducer
+      ? 'plain kafkajs producer: same records, produce sizes, acks=all, idempotent'
+      : 'MISSING: no plain kafkajs producer result',
+    plainProducer?.eventsPerSec,
+    plainProducer ? floorBatch.eventsPerSec / plainProducer.eventsPerSec : null,
+  );
+  row(
+    'ingest',
+    'PublishBatch rate / floor PublishBatch rate',
+    publishBatch.eventsPerSec,
+    'events/s',
+    'floor server: grpc-js + protobufjs + ingest publisher, no checks',
+    floorBatch.eventsPerSec,
+    publishBatch.eventsPerSec / floorBatch.eventsPerSec,
+  );
+  row(
+    'ingest',
+    'ingest service CPU per event, PublishBatch, vs floor',
+    publishBatch.serviceCpuMicrosPerEvent,
+    'µs',
+    'floor server CPU per event, PublishBatch',
+    floorBatch.serviceCpuMicrosPerEvent,
+    publishBatch.serviceCpuMicrosPerEvent / floorBatch.serviceCpuMicrosPerEvent,
+  );
+}
+if (floorBatch && floorOne) {
+  row(
+    'ingest',
+    'floor Publish rate / floor PublishBatch rate',
+    floorOne.eventsPerSec,
+    'events/s',
+    'floor server PublishBatch, this run',
+    floorBatch.eventsPerSec,
+    floorOne.eventsPerSec / floorBatch.eventsPerSec,
+  );
 }
 if (publishOne && publishBatch) {
   row(
@@ -286,6 +335,38 @@ if (risk) {
       ours.p99Ms / noop.p99Ms,
     );
   }
+  // The floor: one Redis read and one logged decision through risk's own modules, answered
+  // ALLOW. It over the no-op server is the I/O every Authorize owes; risk over it is risk's work.
+  const floor = pick(risk.floor);
+  if (ours && noop && floor) {
+    row(
+      'authz',
+      'floor rps (one Redis read, one logged decision)',
+      floor.rps,
+      'calls/s',
+      'no-op grpc-js server, same proto',
+      noop.rps,
+      floor.rps / noop.rps,
+    );
+    row(
+      'authz',
+      'Authorize rps / floor rps',
+      ours.rps,
+      'calls/s',
+      'floor server, this run',
+      floor.rps,
+      ours.rps / floor.rps,
+    );
+    row(
+      'authz',
+      'floor CPU per call, closed loop',
+      floor.serverCpuUsPerCall,
+      'µs',
+      'no-op server CPU per call',
+      noop.serverCpuUsPerCall,
+      floor.serverCpuUsPerCall / noop.serverCpuUsPerCall,
+    );
+  }
   // Envoy's ext_authz Check against Authorize on the same process, same load.
   const check = pick(risk.check);
   if (ours && check) {
@@ -331,6 +412,23 @@ if (risk) {
         theirs.calls > 0 && mine.calls > 0 ? mine[key] / theirs[key] : null,
       );
       if (rate === '1000') target('ratio', '<=', q === 'p50' ? 1.5 : 2.5);
+    }
+  }
+  // The floor at 1,000 calls/s: how far the owed I/O alone moves the tail on this machine.
+  const floorAt = risk.floor?.openLoop?.['1000'];
+  const noopAt = risk.noop?.openLoop?.['1000'];
+  if (floorAt && noopAt && floorAt.calls > 0 && noopAt.calls > 0) {
+    for (const q of ['p50', 'p99']) {
+      const key = `${q}Ms`;
+      row(
+        'authz',
+        `floor ${q}, open loop at 1000 calls/s`,
+        floorAt[key],
+        'ms',
+        `no-op server ${q} at 1000 calls/s`,
+        noopAt[key],
+        floorAt[key] / noopAt[key],
+      );
     }
   }
   // The Redis round trip, as redis-benchmark measures it (one connection, no pipelining).
