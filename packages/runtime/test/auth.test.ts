@@ -17,6 +17,24 @@ describe('API token tables', () => {
     expect(table.authenticate(undefined)).toBeUndefined();
   });
 
+  it('matches the digest hashToken makes, for any text and across tables asked in turn', () => {
+    const tokens = ['ascii-token', 'tökén-ünïcode-✓', 'x'.repeat(4096), '\u0000\u00ff'];
+    const tables = tokens.map(
+      (token, i) =>
+        loadConfig(
+          { TOKENS: tokenTableEnv() },
+          { TOKENS: `caller-${i}=sha256:${hashToken(token)}` },
+        ).TOKENS,
+    );
+    for (let round = 0; round < 2; round++) {
+      tokens.forEach((token, i) => {
+        tables.forEach((table, j) => {
+          expect(table.authenticate(token)).toBe(i === j ? `caller-${i}` : undefined);
+        });
+      });
+    }
+  });
+
   it('refuses plain-text tokens in the configuration, without echoing them', () => {
     const load = () =>
       loadConfig(
