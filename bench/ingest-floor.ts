@@ -10,7 +10,12 @@
  * What ingest costs beyond this is Vigil's own per-event work; what this costs beyond the plain
  * kafkajs producer is gRPC, protobuf and the coalescing that any ingest on these libraries pays.
  *
- *   node bench/dist/ingest-floor.js      (started by bench/dist/ingest.js; not run on its own)
+ * With --without-kafka it is the transport alone: the same server and codecs, answering each
+ * event at once with a made-up receipt. That splits the floor into what grpc-js and protobufjs
+ * cost and what storing through kafkajs costs, and bounds what any server on grpc-js can answer
+ * single-event Publish calls with.
+ *
+ *   node bench/dist/ingest-floor.js [--without-kafka]   (started by bench/dist/ingest.js)
  *
  * Takes ingest's environment (KAFKA_*, INGEST_TOPIC, INGEST_* settings), listens on free ports
  * and prints `{"msg":"ingest started","grpcPort":…,"opsPort":…}` as ingest does, so the bench
@@ -59,7 +64,18 @@ function ingestModules() {
   return { KafkaPublisher, createIngestMetrics, ingestEnv };
 }
 
+/** Answers at once, in order, as if every event went to partition 0 of the topic. */
+function madeUpPublisher(topic: string): Publisher {
+  let offset = 0;
+  return {
+    start: () => Promise.resolve(),
+    publish: () => Promise.resolve({ topic, partition: 0, offset: offset++ }),
+    stop: () => Promise.resolve(),
+  };
+}
+
 async function main(): Promise<void> {
+  const withoutKafka = process.argv.includes('--without-kafka');
   const { KafkaPublisher, createIngestMetrics, ingestEnv } = ingestModules();
   // Ingest's own schema and defaults, so the floor's publisher is configured as the service's is.
   const settings = loadConfig(ingestEnv, process.env) as unknown as Record<string, unknown>;
@@ -71,21 +87,23 @@ async function main(): Promise<void> {
     clientId: 'ingest-floor',
     logger,
   });
-  const publisher = new KafkaPublisher(
-    kafka,
-    {
-      topic: settings.INGEST_TOPIC,
-      producers: settings.INGEST_PRODUCERS,
-      lingerMs: settings.INGEST_LINGER_MS,
-      flushMaxEvents: settings.INGEST_FLUSH_MAX_EVENTS,
-      flushMaxBytes: settings.INGEST_FLUSH_MAX_BYTES,
-      compression: settings.INGEST_COMPRESSION,
-      compressionMinBytes: settings.INGEST_COMPRESSION_MIN_BYTES,
-      stallMs: settings.INGEST_KAFKA_STALL_MS,
-    },
-    metrics,
-    logger,
-  );
+  const publisher = withoutKafka
+    ? madeUpPublisher(String(settings.INGEST_TOPIC))
+    : new KafkaPublisher(
+        kafka,
+        {
+          topic: settings.INGEST_TOPIC,
+          producers: settings.INGEST_PRODUCERS,
+          lingerMs: settings.INGEST_LINGER_MS,
+          flushMaxEvents: settings.INGEST_FLUSH_MAX_EVENTS,
+          flushMaxBytes: settings.INGEST_FLUSH_MAX_BYTES,
+          compression: settings.INGEST_COMPRESSION,
+          compressionMinBytes: settings.INGEST_COMPRESSION_MIN_BYTES,
+          stallMs: settings.INGEST_KAFKA_STALL_MS,
+        },
+        metrics,
+        logger,
+      );
   await publisher.start();
 
   const store = (events: vigil.v1.IAccessEvent[]) =>

@@ -24,6 +24,10 @@
  * dedup, metrics) costs, and the floor's rate over the plain producer bounds what an ingest
  * that decodes each event with protobufjs and stores it through kafkajs can reach.
  *
+ * The same floor without Kafka (it answers each event at once) runs both loads too: what is left
+ * is grpc-js and protobufjs, server and this process's client. Its Publish rate bounds what any
+ * server on grpc-js can reach with single-event calls from this client on this machine.
+ *
  * The Kubernetes audit webhook (POST /v1/k8s/audit) is driven too, with EventLists of 400 kept
  * exec items as kube-apiserver's batching backend sends them, 4 in flight (its default
  * --audit-webhook-batch-max-size and a few throttled senders), next to PublishBatch.
@@ -58,6 +62,8 @@ const REPO = path.resolve(__dirname, '../..');
 const MAIN = path.join(REPO, 'services/ingest/dist/main.js');
 /** grpc-js and protobufjs in front of ingest's publisher, nothing else (see ingest-floor.ts). */
 const FLOOR = path.join(__dirname, 'ingest-floor.js');
+/** The same server answering at once without Kafka: grpc-js and protobufjs alone. */
+const WITHOUT_KAFKA = ['--without-kafka'];
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RECORD_SIZE = 300;
@@ -91,11 +97,14 @@ interface Result {
   dedupCallsPerEvent?: number;
   /** CPU time the service process used per event (user + system), in microseconds. */
   serviceCpuMicrosPerEvent?: number;
+  /** This process (the gRPC or HTTP client) while the phase ran. */
+  clientCpuMicrosPerEvent?: number;
   /**
    * Marks a reference: the plain kafkajs producer (for PublishBatch), or the floor server
-   * (grpc-js and protobufjs in front of ingest's publisher, see ingest-floor.ts).
+   * (grpc-js and protobufjs in front of ingest's publisher, see ingest-floor.ts), or that server
+   * without Kafka (transport: grpc-js and protobufjs alone).
    */
-  reference?: 'kafkajs-producer' | 'floor';
+  reference?: 'kafkajs-producer' | 'floor' | 'transport';
   /** Produce calls of the reference: events per call, calls in flight, compression. */
   produceEvents?: number;
   inFlight?: number;
@@ -139,6 +148,7 @@ async function main(): Promise<void> {
   let kafkaResult: Result | undefined;
   let service: Service | undefined;
   let floorService: Service | undefined;
+  let transportService: Service | undefined;
   try {
     service = await startService(topic, prefix, MAIN);
     const ingest = target(service);
@@ -186,6 +196,20 @@ async function main(): Promise<void> {
     floor.client.close();
     await floorService.stop();
     floorService = undefined;
+    // After the floor, so the Kafka-less server never shares the machine with a publisher.
+    transportService = await startService(floorTopic, prefix, FLOOR, WITHOUT_KAFKA);
+    const transport = target(transportService);
+    await drive(transport.client, 'transport warm-up', 5_000, 4, BATCH_SIZE);
+    for (const [name, total, concurrency, batch] of [
+      [batchResult.name, BATCH_EVENTS, BATCH_CONCURRENCY, BATCH_SIZE],
+      [singleName, SINGLE_EVENTS, SINGLE_CONCURRENCY, 1],
+    ] as const) {
+      const result = await phase(transport, `transport ${name}`, total, concurrency, batch);
+      results.push({ ...result, reference: 'transport' });
+    }
+    transport.client.close();
+    await transportService.stop();
+    transportService = undefined;
     results.push(
       await phase(
         ingest,
@@ -201,6 +225,7 @@ async function main(): Promise<void> {
     service = undefined;
     kafkaResult = await producerPerformance(kafkaTopic);
   } finally {
+    await transportService?.stop();
     await floorService?.stop();
     await service?.stop();
     await admin
@@ -280,21 +305,30 @@ async function phase(
 ): Promise<Result> {
   const before = await flushStats(service.opsPort);
   const cpuBefore = cpuSeconds(service.pid);
+  const clientCpuBefore = process.cpuUsage();
   const result =
     via === 'grpc'
       ? await drive(client, name, total, concurrency, batch)
       : await driveAuditWebhook(service.httpPort, name, total, concurrency, batch);
+  const clientCpu = process.cpuUsage(clientCpuBefore);
   const after = await flushStats(service.opsPort);
   result.serviceCpuMicrosPerEvent = ((cpuSeconds(service.pid) - cpuBefore) / total) * 1e6;
+  result.clientCpuMicrosPerEvent = (clientCpu.user + clientCpu.system) / total;
   const flushes = after.count - before.count;
+  const cpu =
+    `service CPU ${result.serviceCpuMicrosPerEvent.toFixed(0)} µs per event, ` +
+    `client ${result.clientCpuMicrosPerEvent.toFixed(0)} µs`;
+  if (flushes === 0) {
+    say(`  no produce calls; ${cpu}`);
+    return result;
+  }
   result.meanFlushEvents = (after.events - before.events) / flushes;
   result.meanProduceMs = ((after.seconds - before.seconds) / flushes) * 1000;
   result.meanRecordBytes = (after.bytes - before.bytes) / (after.events - before.events);
   result.dedupCallsPerEvent = (after.dedupCalls - before.dedupCalls) / total;
   say(
     `  ${flushes} produce calls of ${result.meanFlushEvents.toFixed(1)} events, ` +
-      `${result.meanProduceMs.toFixed(1)} ms each; service CPU ` +
-      `${result.serviceCpuMicrosPerEvent.toFixed(0)} µs per event; ` +
+      `${result.meanProduceMs.toFixed(1)} ms each; ${cpu}; ` +
       `${result.dedupCallsPerEvent.toFixed(3)} Redis dedup calls per event`,
   );
   return result;
@@ -481,11 +515,11 @@ function summarize(name: string, total: number, started: bigint, latencies: numb
   return result;
 }
 
-async function startService(topic: string, prefix: string, script: string) {
+async function startService(topic: string, prefix: string, script: string, args: string[] = []) {
   const label = path.basename(script, '.js') === 'main' ? 'ingest' : path.basename(script, '.js');
   // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the service.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, script], {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     env: {
       PATH: process.env.PATH ?? '',
       KAFKAJS_NO_PARTITIONER_WARNING: '1',

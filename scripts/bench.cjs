@@ -235,6 +235,44 @@ if (floorBatch && floorOne) {
     floorOne.eventsPerSec / floorBatch.eventsPerSec,
   );
 }
+// The transport: the floor server without Kafka, answering each event at once. The floor's CPU
+// splits into it (grpc-js, protobufjs) and the rest (storing through kafkajs); its Publish rate
+// over ingest's PublishBatch rate bounds the Publish target for any server on grpc-js.
+const transportOf = (r) =>
+  r && ingest.results.find((x) => x.reference === 'transport' && x.name === `transport ${r.name}`);
+const transportBatch = transportOf(publishBatch);
+const transportOne = transportOf(publishOne);
+if (floorBatch && transportBatch) {
+  row(
+    'ingest',
+    'transport CPU per event, PublishBatch (floor without Kafka)',
+    transportBatch.serviceCpuMicrosPerEvent,
+    'µs',
+    'floor server CPU per event, PublishBatch',
+    floorBatch.serviceCpuMicrosPerEvent,
+    transportBatch.serviceCpuMicrosPerEvent / floorBatch.serviceCpuMicrosPerEvent,
+  );
+}
+if (publishBatch && transportOne) {
+  row(
+    'ingest',
+    'transport Publish rate / PublishBatch rate (bound on the Publish target)',
+    transportOne.eventsPerSec,
+    'events/s',
+    `ingest ${publishBatch.name}, this run`,
+    publishBatch.eventsPerSec,
+    transportOne.eventsPerSec / publishBatch.eventsPerSec,
+  );
+  row(
+    'ingest',
+    'client CPU per event, transport Publish',
+    transportOne.clientCpuMicrosPerEvent,
+    'µs',
+    'transport server CPU per event, Publish',
+    transportOne.serviceCpuMicrosPerEvent,
+    transportOne.clientCpuMicrosPerEvent / transportOne.serviceCpuMicrosPerEvent,
+  );
+}
 if (publishOne && publishBatch) {
   row(
     'ingest',
