@@ -22,7 +22,13 @@ export function kafkaSealerPorts(args: {
   const { kafka, config, logger, keyring } = args;
   const admin = kafka.admin();
   return {
-    connect: () => admin.connect(),
+    connect: async () => {
+      await admin.connect();
+      // A kafkajs client learns its brokers from its first metadata request, not from connect();
+      // a group-coordinator lookup before that (every new partition's committed offsets) fails
+      // and is retried ~300 ms later. Ask for the cluster's metadata first.
+      await admin.describeCluster();
+    },
     disconnect: () => admin.disconnect(),
     consumer: () => kafkaConsumer(kafka, config),
     producers: { connect: (options) => connectProducer(kafka, options) },
